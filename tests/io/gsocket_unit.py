@@ -1,0 +1,173 @@
+# Unit test of greenify.gsocket / greenify.gselect driven by asyncio directly (no rewriter needed).
+# Runs on MicroPython and CPython with the same output. argv[1]: a free TCP port on 127.0.0.1,
+# argv[2]: a port where nothing listens. The expected output is at the end of this file.
+import sys
+import asyncio
+import errno
+from greenify import gsocket, gselect
+
+MP = sys.implementation.name == "micropython"
+PORT = int(sys.argv[1])
+DEAD = int(sys.argv[2])
+ADDR = gsocket.getaddrinfo("127.0.0.1", PORT)[0][-1]
+ticks = [0]
+running = [True]
+
+
+def now():
+    import time
+
+    return time.ticks_ms() if MP else int(time.monotonic() * 1000)
+
+
+def is_timeout(e):
+    if MP:
+        return isinstance(e, OSError) and e.errno == errno.ETIMEDOUT
+    import socket
+
+    return isinstance(e, socket.timeout)
+
+
+async def ticker():
+    while running[0]:
+        await asyncio.sleep(0.02)
+        ticks[0] += 1
+
+
+async def server(srv):
+    conn, addr = await srv.accept()
+    print("server: accepted")
+    t0 = ticks[0]
+    line = await conn.readline()  # blocks ~0.3 s: the ticker must keep going
+    print("server: line", line, "ticker advanced", ticks[0] - t0 >= 5)
+    await conn.write(b"echo:" + line)
+    data = await conn.read(6)  # arrives in two pieces, read(n) waits for all
+    print("server: read(6)", data)
+    await conn.sendall(data * 1000)
+    n = await conn.recv(10)
+    print("server: recv at EOF", n)
+    conn.close()
+
+
+async def main():
+    srv = gsocket.socket(gsocket.AF_INET, gsocket.SOCK_STREAM)
+    srv.setsockopt(gsocket.SOL_SOCKET, gsocket.SO_REUSEADDR, 1)
+    srv.bind(ADDR)
+    srv.listen(2)
+    asyncio.create_task(ticker())
+    st = asyncio.create_task(server(srv))
+
+    c = gsocket.socket()
+    await c.connect(ADDR)
+    print("client: connected")
+    await asyncio.sleep(0.3)
+    await c.write(b"hello\n")
+    print("client: got", await c.read(11))
+    await c.send(b"abc")
+    await asyncio.sleep(0.05)
+    await c.send(b"def")
+    total = 0
+    while total < 6000:
+        chunk = await c.recv(4096)
+        if not chunk:
+            break
+        total += len(chunk)
+    print("client: bulk bytes", total)
+
+    # timeouts and non-blocking mode
+    c.settimeout(0.1)
+    t = now()
+    try:
+        await c.recv(1)
+        print("client: no timeout?!")
+    except Exception as e:
+        el = now() - t
+        print("client: recv timeout", is_timeout(e), 80 <= el < 1000)
+    c.setblocking(False)
+    try:
+        await c.recv(1)
+    except OSError as e:
+        print("client: non-blocking recv", e.errno == errno.EAGAIN)
+    print("client: non-blocking read", await c.read(1))
+    c.setblocking(True)
+
+    # select / poll
+    p = gselect.poll()
+    p.register(c, gselect.POLLIN)
+    t = now()
+    res = await p.poll(100)
+    print("poll: timeout", res, 80 <= now() - t < 1000)
+    r, w, x = await gselect.select([c], [c], [], 1.0)
+    print("select: writable", r == [], w == [c])
+    c.close()  # the server sees EOF
+    await st
+
+    # a task waiting in recv is woken by close() of the socket from another task
+    c2 = gsocket.socket()
+    await c2.connect(ADDR)
+    conn, a = await srv.accept()
+
+    async def closer():
+        await asyncio.sleep(0.1)
+        c2.close()
+
+    asyncio.create_task(closer())
+    try:
+        r = await c2.recv(1)
+        print("closed while waiting: returned", r)
+    except OSError as e:
+        print("closed while waiting: OSError", e.errno == errno.EBADF)
+    # poll sees a socket that becomes readable while parked
+    async def later():
+        await asyncio.sleep(0.1)
+        await conn.write(b"x")
+
+    c3 = gsocket.socket()
+    await c3.connect(ADDR)
+    conn3, a = await srv.accept()
+    p = gselect.poll()
+    p.register(c3, gselect.POLLIN)
+    conn = conn3
+    asyncio.create_task(later())
+    res = await p.poll(2000)
+    print("poll: ready", len(res), res[0][0] is (c3 if MP else c3.fileno()), res[0][1] & gselect.POLLIN != 0)
+    r, w, x = await gselect.select([c3], [], [], 0)
+    print("select: readable", r == [c3], await c3.recv(5))
+    c3.close()
+    conn3.close()
+    srv.close()
+
+    # connection refused
+    d = gsocket.socket()
+    try:
+        await d.connect(gsocket.getaddrinfo("127.0.0.1", DEAD)[0][-1])
+        print("refused: connected?!")
+    except OSError as e:
+        print("refused:", e.errno == errno.ECONNREFUSED)
+    d.close()
+    running[0] = False
+    print("io waits left", gsocket.waiting())
+
+
+asyncio.run(main())
+print("done")
+
+# expected:
+# server: accepted
+# client: connected
+# server: line b'hello\n' ticker advanced True
+# client: got b'echo:hello\n'
+# server: read(6) b'abcdef'
+# client: bulk bytes 6000
+# client: recv timeout True True
+# client: non-blocking recv True
+# client: non-blocking read None
+# poll: timeout [] True
+# select: writable True True
+# server: recv at EOF b''
+# closed while waiting: OSError True
+# poll: ready 1 True True
+# select: readable True b'x'
+# refused: True
+# io waits left 0
+# done
