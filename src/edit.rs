@@ -1,0 +1,68 @@
+//! Byte-range edits and the single forward pass that applies them.
+//!
+//! The rewriter never reprints code: it inserts text (`async `, `await `, parentheses) or replaces a
+//! short callee (`time.sleep` -> `__gy.sleep`). None of the inserted texts contain a newline, except
+//! at the very end of a file, so every original line keeps its number.
+
+/// Replace `start..end` of the source with `text` (an insertion when `start == end`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Edit {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl Edit {
+    pub fn insert(at: usize, text: impl Into<String>) -> Self {
+        Edit { start: at, end: at, text: text.into() }
+    }
+    pub fn replace(start: usize, end: usize, text: impl Into<String>) -> Self {
+        Edit { start, end, text: text.into() }
+    }
+}
+
+/// Two edits that overlap: a bug in the rewriter, reported rather than applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overlap {
+    pub first: Edit,
+    pub second: Edit,
+}
+
+/// Applies `edits` to `source` in one forward pass. Insertions at the same offset keep the order
+/// in which they were given (sorting is stable), so `(` then `await ` reads `(await `.
+pub fn apply(source: &str, edits: &[Edit]) -> Result<String, Overlap> {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.start, e.end));
+    let mut out = String::with_capacity(source.len() + edits.len() * 8);
+    let mut pos = 0;
+    let mut last: Option<&Edit> = None;
+    for edit in sorted {
+        if edit.start < pos || edit.end > source.len() {
+            let first = last.cloned().unwrap_or_else(|| edit.clone());
+            return Err(Overlap { first, second: edit.clone() });
+        }
+        out.push_str(&source[pos..edit.start]);
+        out.push_str(&edit.text);
+        pos = edit.end;
+        last = Some(edit);
+    }
+    out.push_str(&source[pos..]);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn insertions_at_one_offset_keep_their_order() {
+        let edits = [Edit::insert(0, "("), Edit::insert(0, "await "), Edit::insert(3, ")")];
+        assert_eq!(apply("q.g", &edits).unwrap(), "(await q.g)");
+    }
+
+    #[test]
+    fn overlapping_replacements_are_refused() {
+        let edits = [Edit::replace(0, 3, "x"), Edit::replace(2, 4, "y")];
+        assert!(apply("abcdef", &edits).is_err());
+    }
+}
