@@ -142,7 +142,7 @@ class Lock:
         except RuntimeError:
             raise RuntimeError("release unlocked lock")
 
-    def __exit__(self, *a):
+    def __exit__(self, t, v, tb):
         self.release()
 
     def locked(self):
@@ -189,7 +189,7 @@ class RLock:
             self._owner = None
             self._l.release()
 
-    def __exit__(self, *a):
+    def __exit__(self, t, v, tb):
         self.release()
 
     def locked(self):
@@ -237,8 +237,8 @@ class Condition:
     def __enter__(self):
         return self._lock.__enter__()
 
-    def __exit__(self, *a):
-        return self._lock.__exit__(*a)
+    def __exit__(self, t, v, tb):
+        return self._lock.__exit__(t, v, tb)
 
     def __repr__(self):
         return "<Condition(%r, %d)>" % (self._lock, len(self._waiters))
@@ -350,7 +350,7 @@ class Semaphore:
             self._value += n
             self._cond.notify(n)
 
-    def __exit__(self, *a):
+    def __exit__(self, t, v, tb):
         self.release()
 
 
@@ -514,9 +514,7 @@ class Thread(ThreadBase):
                 sys.settrace(_trace_hook)
             try:
                 self.run()
-            except SystemExit:
-                pass
-            except BaseException as e:
+            except BaseException as e:  # SystemExit too: only the default hook is silent
                 _call_hook(e, self)
         finally:
             with _active_lock:
@@ -684,9 +682,17 @@ def _register_exit():
     prev = []
 
     def _atexit():
-        _shutdown()
-        if prev and prev[0] is not None:
-            prev[0]()
+        # An exception escaping an atexit function kills MicroPython ("uncaught NLR"):
+        # report it like CPython reports errors in exit handlers, then go on.
+        for f in (_shutdown, prev[0] if prev else None):
+            if f is not None:
+                try:
+                    f()
+                except BaseException as e:
+                    try:
+                        _shared.print_exc(e, sys.stderr)
+                    except BaseException:
+                        pass
 
     prev.append(reg(_atexit))
 
