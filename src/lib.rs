@@ -15,7 +15,6 @@ pub mod resolve;
 pub mod rewrite;
 pub mod walk;
 
-use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -106,72 +105,20 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
 
 /// Rewrites every module that needs it; the others are copied byte for byte.
 fn green_files(program: &project::Program, diagnostics: &mut Vec<Diagnostic>, files: &mut Vec<(PathBuf, Content)>) {
-    let scopes = resolve::resolve(program);
-    let coloring = color::color(program, &scopes);
-    let entries = entry_modules(program);
-    for (index, module) in program.modules.iter().enumerate() {
-        let file = &module.file;
-        let content = match rewrite::module_edits(index, module, &coloring, entries.contains(&index)) {
-            Ok(edits) if edits.is_empty() => Content::Copy(file.rel.clone()),
-            Ok(edits) => match edit::apply(&file.text, &edits) {
-                Ok(text) if parse::parses(&text) => Content::Text(text),
-                _ => {
-                    diagnostics.push(internal_error(module, "the rewritten file would not parse"));
-                    Content::Copy(file.rel.clone())
-                }
-            },
-            Err(rewrite::NoImportSpot) => {
-                diagnostics.push(Diagnostic {
-                    severity: Severity::Error,
-                    code: "GY010",
-                    rel: file.rel.clone(),
-                    line: 1,
-                    col: 1,
-                    message: "no place for the runtime import that keeps every line where it is".into(),
-                    help: "add a blank or comment line, or a docstring, at the top of the file".into(),
-                    source_line: file.line_text(1).to_string(),
-                });
-                Content::Copy(file.rel.clone())
+    let result = rewrite::rewrite_program(program);
+    diagnostics.extend(result.diagnostics);
+    for (module, new_text) in program.modules.iter().zip(result.texts) {
+        let rel = module.file.rel.clone();
+        let content = match new_text {
+            None => Content::Copy(rel.clone()),
+            Some(text) if parse::parses(&text) => Content::Text(text),
+            Some(_) => {
+                diagnostics.push(internal_error(module, "the rewritten file would not parse"));
+                Content::Copy(rel.clone())
             }
         };
-        files.push((file.rel.clone(), content));
+        files.push((rel, content));
     }
-}
-
-/// Entry scripts: modules that test `__name__ == "__main__"`, or, when none does, top-level
-/// modules that no other module of the program imports.
-fn entry_modules(program: &project::Program) -> HashSet<usize> {
-    let uses_threads = program.modules.iter().any(|m| m.file.text.contains("threading"));
-    if !uses_threads {
-        return HashSet::new();
-    }
-    let guarded: HashSet<usize> = program
-        .modules
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.file.text.contains("__main__"))
-        .map(|(i, _)| i)
-        .collect();
-    if !guarded.is_empty() {
-        return guarded;
-    }
-    program
-        .modules
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| !m.name.contains('.') && !m.is_package)
-        .filter(|(_, m)| !program.modules.iter().any(|other| imports(&other.file.text, &m.name)))
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// Rough textual check used by the skeleton's entry detection.
-fn imports(text: &str, name: &str) -> bool {
-    text.lines().any(|line| {
-        let line = line.trim_start();
-        (line.starts_with("import ") || line.starts_with("from "))
-            && line.split(|c: char| !c.is_alphanumeric() && c != '_').any(|w| w == name)
-    })
 }
 
 fn syntax_diagnostic(err: &parse::SyntaxError) -> Diagnostic {

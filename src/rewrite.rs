@@ -5,10 +5,12 @@
 
 use std::collections::HashSet;
 
-use crate::color::{CallKind, CallSite, Coloring};
-use crate::edit::Edit;
+use crate::color::{self, CallKind, CallSite, Coloring};
+use crate::diag::{Diagnostic, Severity};
+use crate::edit::{self, Edit};
 use crate::parse::ast::{self, Expr, Ranged, Stmt};
-use crate::project::Module;
+use crate::project::{Module, Program};
+use crate::resolve;
 use crate::walk::{self, Visitor};
 
 /// The alias of the runtime package in rewritten files.
@@ -20,6 +22,117 @@ pub const EXIT_LINE: &str =
 
 /// Where the runtime import cannot be placed without moving a line.
 pub struct NoImportSpot;
+
+/// Why a function is colored: one step of the chain from the function down to a blocking seed.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// e.g. "calls `worker.fetch`" or "calls `Queue.get` (blocking)".
+    pub what: String,
+    pub rel: std::path::PathBuf,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// `--explain` output for one colored function (or adapted call site).
+#[derive(Debug, Clone)]
+pub struct Explanation {
+    /// Qualified name, e.g. `app.worker.Worker.run`.
+    pub function: String,
+    pub rel: std::path::PathBuf,
+    pub line: usize,
+    pub col: usize,
+    /// From the function down to the seed.
+    pub chain: Vec<Step>,
+}
+
+/// The whole green rewrite of a program.
+pub struct Rewrite {
+    /// New text per module (same order as `Program::modules`); `None` = unchanged, copy the bytes.
+    pub texts: Vec<Option<String>>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub explanations: Vec<Explanation>,
+}
+
+/// Analyses the program and produces the new text of every module that changes.
+pub fn rewrite_program(program: &Program) -> Rewrite {
+    let scopes = resolve::resolve(program);
+    let coloring = color::color(program, &scopes);
+    let entries = entry_modules(program);
+    let mut result = Rewrite { texts: Vec::new(), diagnostics: Vec::new(), explanations: Vec::new() };
+    for (index, module) in program.modules.iter().enumerate() {
+        let file = &module.file;
+        let text = match module_edits(index, module, &coloring, entries.contains(&index)) {
+            Ok(edits) if edits.is_empty() => None,
+            Ok(edits) => match edit::apply(&file.text, &edits) {
+                Ok(text) => Some(text),
+                Err(_) => {
+                    result.diagnostics.push(Diagnostic {
+                        severity: Severity::Error,
+                        code: "GY999",
+                        rel: file.rel.clone(),
+                        line: 1,
+                        col: 1,
+                        message: "internal error: overlapping edits".into(),
+                        help: "please report this file to the greenify developers".into(),
+                        source_line: String::new(),
+                    });
+                    None
+                }
+            },
+            Err(NoImportSpot) => {
+                result.diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    code: "GY010",
+                    rel: file.rel.clone(),
+                    line: 1,
+                    col: 1,
+                    message: "no place for the runtime import that keeps every line where it is".into(),
+                    help: "add a blank or comment line, or a docstring, at the top of the file".into(),
+                    source_line: file.line_text(1).to_string(),
+                });
+                None
+            }
+        };
+        result.texts.push(text);
+    }
+    result
+}
+
+/// Entry scripts: modules that test `__name__ == "__main__"`, or, when none does, top-level
+/// modules that no other module of the program imports.
+fn entry_modules(program: &Program) -> HashSet<usize> {
+    let uses_threads = program.modules.iter().any(|m| m.file.text.contains("threading"));
+    if !uses_threads {
+        return HashSet::new();
+    }
+    let guarded: HashSet<usize> = program
+        .modules
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.file.text.contains("__main__"))
+        .map(|(i, _)| i)
+        .collect();
+    if !guarded.is_empty() {
+        return guarded;
+    }
+    program
+        .modules
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.name.contains('.') && !m.is_package)
+        .filter(|(_, m)| !program.modules.iter().any(|other| imports(&other.file.text, &m.name)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Rough textual check used by the skeleton's entry detection.
+fn imports(text: &str, name: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        (line.starts_with("import ") || line.starts_with("from "))
+            && line.split(|c: char| !c.is_alphanumeric() && c != '_').any(|w| w == name)
+    })
+}
 
 /// The edits for one module.
 pub fn module_edits(
