@@ -413,6 +413,8 @@ class socket:
             await wait(self._sock, True, dl)
 
     async def sendall(self, data, *args):
+        if isinstance(data, str):
+            data = data.encode()
         await self._send_all(memoryview(data), self._dl(), args)
         return None
 
@@ -438,6 +440,8 @@ class socket:
     async def write(self, buf, *args):
         # MicroPython stream semantics: write(buf), write(buf, max_len), write(buf, off, max_len);
         # a blocking socket writes everything; a non-blocking one returns None if nothing fitted
+        if isinstance(buf, str):
+            buf = buf.encode()
         mv = memoryview(buf)
         if len(args) == 1:
             mv = mv[: args[0]]

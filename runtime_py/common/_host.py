@@ -1,0 +1,51 @@
+"""CPython only (host testing): load the real stdlib `threading`/`queue`/`asyncio` first.
+
+OUT holds shims named threading.py and queue.py.  asyncio and the rest of the stdlib must
+keep the real modules while user code gets greenify's, so before anything else imports
+them we import the real ones with OUT hidden from sys.path, keep them in `real`, and then
+let the shims put greenify's modules into sys.modules (CPython's import returns whatever
+sys.modules holds once the module ran).  Never imported on MicroPython.
+"""
+import os
+import sys
+
+real = {}
+_OUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _is_out(p):
+    return os.path.abspath(p or os.getcwd()) == _OUT
+
+
+def ensure_real():
+    if real:
+        return
+    saved = sys.path[:]
+    pending = {}  # shims being executed right now, whose import started this
+    for n in ("threading", "queue"):
+        m = sys.modules.get(n)
+        if m is not None and _is_out(os.path.dirname(getattr(m, "__file__", "") or "")):
+            pending[n] = sys.modules.pop(n)
+    sys.path[:] = [p for p in sys.path if not _is_out(p)]
+    try:
+        import threading
+        import queue
+        import asyncio  # noqa: F401 - binds the real threading inside asyncio
+    finally:
+        sys.path[:] = saved
+    real["threading"] = threading
+    real["queue"] = queue
+    for n in ("threading", "queue"):
+        if n in pending:
+            sys.modules[n] = pending[n]
+        else:
+            # Let the next `import threading` find the shim.
+            sys.modules.pop(n, None)
+
+
+def install(name):
+    """Called by shim `name`: make `import name` return greenify's module."""
+    ensure_real()
+    mod = __import__("greenify." + name, None, None, ["*"])
+    sys.modules[name] = mod
+    return mod

@@ -1,0 +1,145 @@
+"""greenify.queue, green backend: CPython 3.13's queue API for green threads.
+
+get()/put()/join() return awaitables; with block=False (and get_nowait/put_nowait) they
+are plain calls.  Waiting getters and putters are served first come, first served: a put
+feeds the longest waiting getter directly, a get lets the longest waiting putter in.
+"""
+from greenify import _kernel as K
+from greenify import threading as _th
+from greenify._qcore import Empty, Full, ShutDown, QueueBase, LifoStore, PriorityStore
+
+__all__ = ["Empty", "Full", "ShutDown", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
+
+
+def _timeout(block, timeout):
+    if not block or timeout is None:
+        return None
+    if timeout < 0:
+        raise ValueError("'timeout' must be a non-negative number")
+    return timeout
+
+
+def _waiter():
+    return _th.current_thread()._w
+
+
+class Queue(QueueBase):
+    def __init__(self, maxsize=0):
+        QueueBase.__init__(self, maxsize)
+        self._gw = []  # parked getters
+        self._pw = []  # parked putters (item kept on their Waiter)
+        self._jw = None  # parked join()ers, made on demand
+
+    @property
+    def mutex(self):
+        # CPython idiom `with q.mutex: q.queue.clear()`: nothing preempts a green thread.
+        return _th.Lock()
+
+    def qsize(self):
+        return self._qsize()
+
+    def empty(self):
+        return not self._qsize()
+
+    def full(self):
+        return self._full()
+
+    def put(self, item, block=True, timeout=None):
+        self._check_put()
+        t = _timeout(block, timeout)
+        if self._has_room():
+            self._add(item)
+            self._fed()
+            return K.NONE if block else None
+        if not block or t == 0:
+            raise Full
+        w = _waiter().arm(self._pw, t, Full, "Queue.put", self)
+        w.item = item
+        return w
+
+    def put_nowait(self, item):
+        return self.put(item, False)
+
+    def get(self, block=True, timeout=None):
+        self._check_get()
+        t = _timeout(block, timeout)
+        if self._qsize():
+            item = self._get()
+            self._drained()
+            return _waiter().done(item) if block else item
+        if not block or t == 0:
+            raise Empty
+        return _waiter().arm(self._gw, t, Empty, "Queue.get", self)
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def _fed(self):
+        # An item arrived: the first parked getter takes it (storage order kept).
+        if self._gw and self._qsize():
+            w = self._gw.pop(0)
+            item = self._get()
+            w.wake(item)
+
+    def _drained(self):
+        # Room was made: the first parked putter's item goes in.
+        pw = self._pw
+        if pw and self._has_room():
+            w = pw.pop(0)
+            item = w.item
+            w.item = None
+            self._add(item)
+            w.wake(None)
+
+    def task_done(self):
+        if self._task_done() and self._jw:
+            K.wake_all(self._jw, None)
+
+    def join(self):
+        if not self.unfinished_tasks:
+            return K.NONE
+        if self._jw is None:
+            self._jw = []
+        return _waiter().arm(self._jw, None, None, "Queue.join", self)
+
+    def shutdown(self, immediate=False):
+        self._shutdown(immediate)
+        K.wake_all(self._pw, None, ShutDown)
+        if not self._qsize():
+            K.wake_all(self._gw, None, ShutDown)
+        if self._jw and not self.unfinished_tasks:
+            K.wake_all(self._jw, None)
+
+
+class LifoQueue(LifoStore, Queue):
+    pass
+
+
+class PriorityQueue(PriorityStore, Queue):
+    pass
+
+
+class SimpleQueue:
+    """Unbounded FIFO without task tracking; put never blocks."""
+
+    def __init__(self):
+        self._q = Queue()
+
+    def put(self, item, block=True, timeout=None):
+        self._q.put(item)
+        return K.NONE
+
+    def put_nowait(self, item):
+        self._q.put(item)
+
+    def get(self, block=True, timeout=None):
+        return self._q.get(block, timeout)
+
+    def get_nowait(self):
+        return self._q.get(False)
+
+    def empty(self):
+        return self._q.empty()
+
+    def qsize(self):
+        return self._q.qsize()

@@ -1,0 +1,637 @@
+"""greenify.threading, green backend: CPython 3.13's threading API as green threads.
+
+One asyncio Task per Thread.  Blocking methods return an awaitable (the thread's reusable
+Waiter, or a ready-made result) which converted code awaits; non-blocking forms return
+plain values so unconverted code can call them.  Wake-ups are FIFO hand-offs: a released
+Lock, Semaphore or RLock passes straight to the longest waiting thread.
+"""
+import sys
+from greenify import _kernel as K
+from greenify import _shared as S
+from greenify._shared import BrokenBarrierError, ExceptHookArgs, ThreadError, excepthook, local
+
+__all__ = [
+    "get_ident", "active_count", "Condition", "current_thread", "enumerate", "main_thread",
+    "TIMEOUT_MAX", "Event", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Thread",
+    "Barrier", "BrokenBarrierError", "Timer", "ThreadError", "ExceptHookArgs", "setprofile",
+    "settrace", "local", "stack_size", "excepthook", "gettrace", "getprofile",
+    "setprofile_all_threads", "settrace_all_threads", "get_native_id",
+]
+
+TIMEOUT_MAX = S.TIMEOUT_MAX
+__excepthook__ = excepthook
+_alive = []  # started, unfinished threads in start order
+_trace = _profile = None
+_stack = 0
+_atexit_done = False
+
+
+def _lock_timeout(blocking, timeout):
+    # Lock/RLock acquire argument rules; returns None (forever) or seconds.
+    if not blocking and timeout != -1:
+        raise ValueError("can't specify a timeout for a non-blocking call")
+    return S.check_timeout(timeout, TIMEOUT_MAX)
+
+
+def _wait_timeout(timeout):
+    # Condition/Event/join style: None forever, negative behaves as 0.
+    if timeout is None:
+        return None
+    return timeout if timeout > 0 else 0
+
+
+def _waiter():
+    return current_thread()._w
+
+
+def _not_converted():
+    return RuntimeError("greenify: this call would block in code that was not converted")
+
+
+class _LockBase:
+    # `with` in unconverted code works while the lock is free; at the top level (no
+    # running loop) it runs the scheduler until acquired.
+    def __enter__(self):
+        if self.acquire(False):
+            return True
+        if K.cur_task() is None:
+            return K.run_task(_await(self.acquire()))
+        raise _not_converted()
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+    def __aenter__(self):
+        return self.acquire()
+
+    def __aexit__(self, t, v, tb):
+        self.release()
+        return K.NONE
+
+    def _grant(self, w):
+        pass
+
+
+async def _await(aw):
+    return await aw
+
+
+class Lock(_LockBase):
+    def __init__(self):
+        self._locked = False
+        self._wl = []
+
+    def acquire(self, blocking=True, timeout=-1):
+        t = _lock_timeout(blocking, timeout)
+        if not self._locked:
+            self._locked = True
+            return K.TRUE if blocking else True
+        if not blocking:
+            return False
+        if t == 0:
+            return K.FALSE
+        return _waiter().arm(self._wl, t, False, "Lock.acquire", self)
+
+    acquire_lock = acquire
+
+    def release(self):
+        if not self._locked:
+            raise RuntimeError("release unlocked lock")
+        wl = self._wl
+        if wl:
+            w = wl.pop(0)  # hand-off: stays locked, now held by w
+            w.wake(w.ret)
+        else:
+            self._locked = False
+
+    release_lock = release
+
+    def locked(self):
+        return self._locked
+
+    locked_lock = locked
+    _is_owned = locked
+
+    def _release_save(self):
+        self.release()
+        return 1
+
+    def _gy_take(self, w):
+        if self._locked:
+            return False
+        self._locked = True
+        return True
+
+    def __repr__(self):
+        return "<%s _thread.lock object at %s>" % (
+            "locked" if self._locked else "unlocked", S.addr(self))
+
+
+class RLock(_LockBase):
+    def __init__(self):
+        self._owner = None
+        self._count = 0
+        self._wl = []
+
+    def acquire(self, blocking=True, timeout=-1):
+        t = _lock_timeout(blocking, timeout)
+        me = current_thread()
+        if self._owner is None or self._owner is me:
+            self._owner = me
+            self._count += 1
+            return K.TRUE if blocking else True
+        if not blocking:
+            return False
+        if t == 0:
+            return K.FALSE
+        return me._w.arm(self._wl, t, False, "RLock.acquire", self)
+
+    def release(self):
+        if self._owner is not current_thread():
+            raise RuntimeError("cannot release un-acquired lock")
+        self._count -= 1
+        if not self._count:
+            self._pass()
+
+    def _pass(self):
+        wl = self._wl
+        if wl:
+            w = wl.pop(0)
+            self._owner = w.th
+            self._count = w.cnt
+            w.wake(w.ret)
+        else:
+            self._owner = None
+
+    def locked(self):
+        return self._owner is not None
+
+    def _is_owned(self):
+        return self._owner is current_thread()
+
+    def _release_save(self):
+        if not self._is_owned():
+            raise RuntimeError("cannot release un-acquired lock")
+        c = self._count
+        self._count = 0
+        self._pass()
+        return c
+
+    def _gy_take(self, w):
+        if self._owner is not None:
+            return False
+        self._owner = w.th
+        self._count = w.cnt
+        return True
+
+    def __repr__(self):
+        o = self._owner
+        return "<%s _thread.RLock object owner=%d count=%d at %s>" % (
+            "locked" if o else "unlocked", o.ident if o else 0, self._count, S.addr(self))
+
+
+class Condition:
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = RLock()
+        if not hasattr(lock, "_gy_take"):
+            raise TypeError("greenify: Condition needs a threading.Lock or RLock")
+        self._lock = lock
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._wl = []
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, t, v, tb):
+        return self._lock.__exit__(t, v, tb)
+
+    def __aenter__(self):
+        return self._lock.acquire()
+
+    def __aexit__(self, t, v, tb):
+        self._lock.release()
+        return K.NONE
+
+    def __repr__(self):
+        return "<Condition(%s, %d)>" % (self._lock, len(self._wl))
+
+    def _is_owned(self):
+        return self._lock._is_owned()
+
+    def wait(self, timeout=None):
+        if not self._lock._is_owned():
+            raise RuntimeError("cannot wait on un-acquired lock")
+        w = _waiter()
+        cnt = self._lock._release_save()
+        w.arm(self._wl, _wait_timeout(timeout), False, "Condition.wait", self)
+        w.lk = self._lock
+        w.cnt = cnt
+        return w
+
+    async def wait_for(self, predicate, timeout=None):
+        end = None
+        left = timeout
+        result = predicate()
+        while not result:
+            if left is not None:
+                if end is None:
+                    end = K.clock() + left
+                else:
+                    left = end - K.clock()
+                    if left <= 0:
+                        break
+            await self.wait(left)
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self._lock._is_owned():
+            raise RuntimeError("cannot notify on un-acquired lock")
+        wl = self._wl
+        lwl = self._lock._wl
+        while n > 0 and wl:
+            # Notified: now wait (without deadline) for the lock, FIFO behind others.
+            w = wl.pop(0)
+            w.untime()
+            w.ret = True
+            w.wl = lwl
+            lwl.append(w)
+            n -= 1
+
+    def notify_all(self):
+        self.notify(len(self._wl))
+
+    notifyAll = notify_all
+
+
+class Semaphore:
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("semaphore initial value must be >= 0")
+        self._value = value
+        self._wl = []
+
+    def acquire(self, blocking=True, timeout=None):
+        if not blocking and timeout is not None:
+            raise ValueError("can't specify timeout for non-blocking acquire")
+        if self._value > 0:
+            self._value -= 1
+            return K.TRUE if blocking else True
+        if not blocking:
+            return False
+        t = _wait_timeout(timeout)
+        if t == 0:
+            return K.FALSE
+        return _waiter().arm(self._wl, t, False, type(self).__name__ + ".acquire", self)
+
+    __aenter__ = acquire
+
+    def __enter__(self):
+        if self.acquire(False):
+            return True
+        if K.cur_task() is None:
+            return K.run_task(_await(self.acquire()))
+        raise _not_converted()
+
+    def release(self, n=1):
+        if n < 1:
+            raise ValueError("n must be one or more")
+        wl = self._wl
+        while n and wl:
+            wl.pop(0).wake(True)  # hand the permit straight to the first waiter
+            n -= 1
+        self._value += n
+
+    def __exit__(self, t, v, tb):
+        self.release()
+
+    def __aexit__(self, t, v, tb):
+        self.release()
+        return K.NONE
+
+    def __repr__(self):
+        return "<threading.%s at %s: value=%d>" % (type(self).__name__, S.addr(self), self._value)
+
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        Semaphore.__init__(self, value)
+        self._initial_value = value
+
+    def release(self, n=1):
+        if n < 1:
+            raise ValueError("n must be one or more")
+        if self._value + n > self._initial_value:
+            raise ValueError("Semaphore released too many times")
+        Semaphore.release(self, n)
+
+    def __repr__(self):
+        return "<threading.BoundedSemaphore at %s: value=%d/%d>" % (
+            S.addr(self), self._value, self._initial_value)
+
+
+class Event:
+    def __init__(self):
+        self._flag = False
+        self._wl = []
+
+    def is_set(self):
+        return self._flag
+
+    isSet = is_set
+
+    def set(self):
+        self._flag = True
+        K.wake_all(self._wl, True)
+
+    def clear(self):
+        self._flag = False
+
+    def wait(self, timeout=None):
+        if self._flag:
+            return K.TRUE
+        t = _wait_timeout(timeout)
+        if t == 0:
+            return K.FALSE
+        return _waiter().arm(self._wl, t, False, "Event.wait", self)
+
+    def __repr__(self):
+        return "<threading.Event at %s: %s>" % (S.addr(self), "set" if self._flag else "unset")
+
+
+class Barrier(S.BarrierBase):
+    def __init__(self, parties, action=None, timeout=None):
+        S.BarrierBase.__init__(self, parties, action, timeout)
+        self._wl = []
+
+    def _notify_all(self):
+        K.wake_all(self._wl, True)
+
+    async def wait(self, timeout=None):
+        if timeout is None:
+            timeout = self._timeout
+        while self._must_wait_enter():
+            await _waiter().arm(self._wl, None, False, "Barrier.wait", self)
+        self._check_broken()
+        index = self._arrive()
+        try:
+            if index + 1 == self._parties:
+                self._release()
+            else:
+                end = None if timeout is None else K.clock() + timeout
+                while self._state == 0:
+                    left = None if end is None else max(0, end - K.clock())
+                    if not await _waiter().arm(self._wl, left, False, "Barrier.wait", self):
+                        self._break()
+                        raise BrokenBarrierError
+                self._check_broken()
+            return index
+        finally:
+            self._leave()
+
+    def reset(self):
+        self._reset()
+
+    def abort(self):
+        self._break()
+
+
+class Thread(S.ThreadBase):
+    _w = None  # the thread's Waiter, made by start()
+    _jw = None  # wait list of join()ers, made by the first join()
+    _ld = None  # `local` attributes of this thread
+
+    def start(self):
+        self._check_start()
+        self._started = True
+        self._ident = id(self)
+        self._w = K.Waiter(self)
+        _alive.append(self)
+        K.tasks[K.spawn(self._gy_boot())] = self
+        _register_atexit()
+
+    def run(self):
+        # Returns the target's coroutine, if any: _gy_boot awaits it.
+        if self._target is not None:
+            return self._target(*self._args, **self._kwargs)
+
+    async def _gy_boot(self):
+        try:
+            r = self.run()
+            if K.awaitable(r):
+                await r
+        except BaseException as e:  # noqa: B036 - report like CPython, keep others running
+            if K.dead:
+                raise
+            S.call_excepthook(_hook(), e, self)
+        self._gy_end()
+
+    def _gy_end(self):
+        self._is_stopped = True
+        self._target = self._args = self._kwargs = None
+        _alive.remove(self)
+        K.tasks.pop(K.cur_task(), None)
+        self._w = None
+        if self._jw:
+            K.wake_all(self._jw, None)
+        # Last runnable thread gone while others wait forever: report, don't hang.
+        if K.idle() and _parked():
+            K.deadlock()
+
+    def join(self, timeout=None):
+        self._check_join(current_thread())
+        t = _wait_timeout(timeout)
+        if self._is_stopped or t == 0:
+            return K.NONE
+        if self._jw is None:
+            self._jw = []
+        return _waiter().arm(self._jw, t, None, "Thread.join", self)
+
+
+class _MainThread(Thread):
+    def __init__(self):
+        Thread.__init__(self, name="MainThread", daemon=False)
+        self._started = True
+        self._ident = id(self)
+        self._w = K.Waiter(self)
+
+
+class _DummyThread(Thread):
+    # A native asyncio task using the runtime: named like CPython's foreign threads.
+    def __init__(self, task):
+        Thread.__init__(self, name=S.newname("Dummy-%d"), daemon=True)
+        self._started = True
+        self._ident = id(self)
+        self._w = K.Waiter(self)
+        K.tasks[task] = self
+
+    def join(self, timeout=None):
+        raise RuntimeError("cannot join a dummy thread")
+
+
+class Timer(Thread):
+    def __init__(self, interval, function, args=None, kwargs=None):
+        Thread.__init__(self)
+        self.interval = interval
+        self.function = function
+        self.args = args if args is not None else []
+        self.kwargs = kwargs if kwargs is not None else {}
+        self.finished = Event()
+
+    def cancel(self):
+        self.finished.set()
+
+    async def run(self):
+        await self.finished.wait(self.interval)
+        if not self.finished.is_set():
+            r = self.function(*self.args, **self.kwargs)
+            if K.awaitable(r):
+                await r
+        self.finished.set()
+
+
+def current_thread():
+    t = K.cur_task()
+    if t is None or t is K.main_task:
+        return _main
+    th = K.tasks.get(t)
+    return th if th is not None else _DummyThread(t)
+
+
+currentThread = current_thread
+
+
+def main_thread():
+    return _main
+
+
+def _dummies():
+    return [th for th in K.tasks.values() if isinstance(th, _DummyThread)]
+
+
+def enumerate():
+    return [_main] + _alive + _dummies()
+
+
+def active_count():
+    return 1 + len(_alive) + len(_dummies())
+
+
+activeCount = active_count
+
+
+def get_ident():
+    return current_thread()._ident
+
+
+get_native_id = get_ident
+
+
+def _parked():
+    for th in enumerate():
+        w = th._w
+        if w is not None and w.st == 2:
+            return True
+    return False
+
+
+def stack_size(size=0):
+    # Green threads have no stack of their own: the value is checked and kept only.
+    global _stack
+    if size != 0 and size < 32768:
+        raise ValueError("size not valid: %d bytes" % size)
+    old = _stack
+    _stack = size
+    return old
+
+
+def settrace(func):
+    # Kept and returned by gettrace(); never called (no sys.settrace on devices).
+    global _trace
+    _trace = func
+
+
+def setprofile(func):
+    # Kept and returned by getprofile(); never called.
+    global _profile
+    _profile = func
+
+
+settrace_all_threads = settrace
+setprofile_all_threads = setprofile
+
+
+def gettrace():
+    return _trace
+
+
+def getprofile():
+    return _profile
+
+
+def _hook():
+    # `threading.excepthook = f` may land on the MicroPython shim module: look there.
+    m = sys.modules.get("threading")
+    return getattr(m, "excepthook", None) or excepthook
+
+
+async def _join_all():
+    while True:
+        for th in _alive:
+            if not th._daemonic:
+                break
+        else:
+            return
+        await th.join()
+
+
+def _shutdown():
+    """Wait for every non-daemon thread (the end of the program, as CPython does)."""
+    if K.dead:
+        return
+    for th in _alive:
+        if not th._daemonic:
+            K.run_task(_join_all())
+            break
+    if not K.MPY:
+        from greenify import _host
+
+        r = _host.real.get("threading")
+        if r is not None:
+            r._shutdown()
+
+
+def _atexit():
+    try:
+        _shutdown()
+    except SystemExit as e:
+        # Deadlock while waiting at exit: MicroPython ignores atexit's SystemExit.
+        sys.stderr.flush() if hasattr(sys.stderr, "flush") else None
+        import os
+
+        os._exit(e.code if isinstance(e.code, int) else 1)
+
+
+def _register_atexit():
+    # MicroPython runs sys.atexit even after main raised: non-daemon threads still finish.
+    global _atexit_done
+    if not _atexit_done and K.MPY and hasattr(sys, "atexit"):
+        _atexit_done = True
+        sys.atexit(_atexit)
+
+
+def _local_storage():
+    # Where `local` keeps this thread's attributes: dies with the thread.
+    th = current_thread()
+    d = th._ld
+    if d is None:
+        d = th._ld = {}
+    return d
+
+
+_main = _MainThread()
+K.threads = enumerate
+S.current_thread = current_thread
+S.local_storage = _local_storage
