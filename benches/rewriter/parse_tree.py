@@ -1,20 +1,24 @@
-# Parser baselines for the rewriter throughput benchmark: read every .py file
-# under a directory and run one of
-#   parse    ast.parse
-#   unparse  ast.parse + ast.unparse (an ast-based codemod; it loses comments)
+# Parser baselines for the rewriter throughput benchmark: read the .py files
+# under a directory and run
+#   ast      ast.parse on each file, then ast.unparse of its tree (an ast-based
+#            codemod; it loses comments); the two are timed apart, so one run
+#            gives "ast.parse" and "ast.parse + ast.unparse"
 #   libcst   libcst.parse_module (the base of format-preserving codemods)
-# The time covers reading and processing all files in this process (not the
-# interpreter start nor the libcst import).
+# Times cover reading and processing the files in this process (not the
+# interpreter start nor the libcst import).  --every K takes every K-th file
+# in sorted path order (a sample, for the slow parsers).
 #
 # Usage:
-#   python3 benches/rewriter/parse_tree.py parse|unparse|libcst DIR
-#   (libcst: benches/.venv/bin/python, which benches/run creates)
+#   python3 benches/rewriter/parse_tree.py ast DIR
+#   benches/.venv/bin/python benches/rewriter/parse_tree.py libcst DIR [--every 4]
 #
-# Prints one line: RESULT mode=... files=... lines=... errors=... seconds=... lines_per_s=...
+# Prints one line:
+#   RESULT mode=... files=... lines=... errors=... seconds=... lines_per_s=...
+#          [unparse_seconds=... parse_unparse_lines_per_s=...]
+import ast
 import os
 import sys
 import time
-import ast
 
 
 def py_files(root):
@@ -35,34 +39,57 @@ def count_lines(data):
 
 
 def main():
-    mode, root = sys.argv[1], sys.argv[2]
-    if mode == 'parse':
-        def work(data, path):
-            ast.parse(data, path)
-    elif mode == 'unparse':
-        def work(data, path):
-            ast.unparse(ast.parse(data, path))
+    args = sys.argv[1:]
+    every = 1
+    if '--every' in args:
+        i = args.index('--every')
+        every = int(args[i + 1])
+        del args[i:i + 2]
+    mode, root = args
+    files = py_files(root)[::every]
+    lines = errors = 0
+    clock = time.perf_counter
+    if mode == 'ast':
+        parse_s = unparse_s = 0.0
+        for path in files:
+            t0 = clock()
+            with open(path, 'rb') as f:
+                data = f.read()
+            try:
+                tree = ast.parse(data, path)
+            except Exception:   # SyntaxError, bad encodings, recursion limits...
+                tree = None
+                errors += 1
+            t1 = clock()
+            if tree is not None:
+                try:
+                    ast.unparse(tree)
+                except Exception:
+                    errors += 1
+            t2 = clock()
+            parse_s += t1 - t0
+            unparse_s += t2 - t1
+            lines += count_lines(data)
+        print('RESULT mode=ast files=%d lines=%d errors=%d seconds=%.4f lines_per_s=%.1f '
+              'unparse_seconds=%.4f parse_unparse_seconds=%.4f parse_unparse_lines_per_s=%.1f'
+              % (len(files), lines, errors, parse_s, lines / parse_s, unparse_s, parse_s + unparse_s,
+                 lines / (parse_s + unparse_s)))
     elif mode == 'libcst':
         import libcst
-
-        def work(data, path):
-            libcst.parse_module(data)
+        t0 = clock()
+        for path in files:
+            with open(path, 'rb') as f:
+                data = f.read()
+            lines += count_lines(data)
+            try:
+                libcst.parse_module(data)
+            except Exception:
+                errors += 1
+        dt = clock() - t0
+        print('RESULT mode=libcst files=%d lines=%d errors=%d seconds=%.4f lines_per_s=%.1f'
+              % (len(files), lines, errors, dt, lines / dt))
     else:
         raise SystemExit('unknown mode ' + mode)
-    files = py_files(root)
-    lines = errors = 0
-    t0 = time.perf_counter()
-    for path in files:
-        with open(path, 'rb') as f:
-            data = f.read()
-        lines += count_lines(data)
-        try:
-            work(data, path)
-        except Exception:       # SyntaxError, bad encodings, recursion limits...
-            errors += 1
-    dt = time.perf_counter() - t0
-    print('RESULT mode=%s files=%d lines=%d errors=%d seconds=%.4f lines_per_s=%.1f'
-          % (mode, len(files), lines, errors, dt, lines / dt))
 
 
 if __name__ == '__main__':
