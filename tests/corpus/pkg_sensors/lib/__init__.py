@@ -1,0 +1,1 @@
+# Sensor library package.

@@ -1,0 +1,2 @@
+# Driver classes; the base class is re-exported.
+from .base import Driver
