@@ -18,7 +18,7 @@ def threadlog(*args):
 
 
 def a(q):
-    for i in range(3):
+    for i in range(4):
         q.put(i)
         threadlog('enqueue', i)
         time.sleep(1)
