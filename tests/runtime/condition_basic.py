@@ -1,0 +1,116 @@
+# Condition: wait/notify hand-over, notify(n), notify_all, FIFO wake-up order, timeouts,
+# wait_for, and the errors for using it without holding its lock.
+import threading
+import time
+
+now = getattr(time, "monotonic", time.time)
+
+cond = threading.Condition()
+print(repr(cond).startswith("<Condition(<unlocked _thread.RLock object owner=0 count=0 at"))
+try:
+    cond.wait()
+except RuntimeError as e:
+    print("RuntimeError:", e)
+try:
+    cond.notify()
+except RuntimeError as e:
+    print("RuntimeError:", e)
+
+# Timed wait with nobody notifying: False, never early.
+with cond:
+    t0 = now()
+    r = cond.wait(0.05)
+    dt = now() - t0
+print("wait timeout", r, 0.049 <= dt <= 2.05)
+with cond:
+    print("wait(0)", cond.wait(0), "wait(-1)", cond.wait(-1))
+
+# FIFO: waiters registered one by one (the registration is made under the lock, and
+# wait() releases it atomically, so once the main thread holds the lock and sees the
+# registration, that waiter is waiting).
+registered = []
+woken = []
+
+
+def waiter(i):
+    with cond:
+        registered.append(i)
+        cond.wait()
+        woken.append(i)
+
+
+def start_registered(i):
+    t = threading.Thread(target=waiter, args=(i,))
+    t.start()
+    while True:
+        with cond:
+            if len(registered) == i + 1:
+                return t
+        time.sleep(0.001)
+
+
+ts = [start_registered(i) for i in range(5)]
+with cond:
+    cond.notify()
+    cond.notify(2)
+# Wait until those three ran (they need the lock after we released it).
+while True:
+    with cond:
+        if len(woken) == 3:
+            break
+    time.sleep(0.001)
+print("woken first", woken)
+with cond:
+    cond.notify_all()
+for t in ts:
+    t.join()
+print("woken all", woken)
+
+# wait_for with a predicate made true by another thread, and with a timeout.
+state = {"n": 0}
+
+
+def producer():
+    for _ in range(3):
+        time.sleep(0.01)
+        with cond:
+            state["n"] += 1
+            cond.notify_all()
+
+
+t = threading.Thread(target=producer)
+t.start()
+with cond:
+    print("wait_for", cond.wait_for(lambda: state["n"] == 3))
+t.join()
+with cond:
+    t0 = now()
+    r = cond.wait_for(lambda: state["n"] == 99, timeout=0.05)
+    dt = now() - t0
+print("wait_for timeout", r, 0.049 <= dt <= 2.05)
+
+# A Condition over a plain Lock; the notified thread gets the lock back before returning.
+lk = threading.Lock()
+c2 = threading.Condition(lk)
+print(repr(c2).startswith("<Condition(<unlocked _thread.lock object at"))
+out = []
+
+
+def w2():
+    with c2:
+        out.append("waiting")
+        c2.wait()
+        out.append("owns lock again: %s" % lk.locked())
+
+
+t = threading.Thread(target=w2)
+t.start()
+while True:
+    with c2:
+        if out:
+            c2.notify()
+            out.append("notified")
+            break
+    time.sleep(0.001)
+t.join()
+print(out)

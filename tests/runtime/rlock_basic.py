@@ -1,0 +1,68 @@
+# RLock: re-entrance, ownership, release by a non-owner, timed acquire, repr when free.
+import threading
+import time
+
+now = getattr(time, "monotonic", time.time)
+
+r = threading.RLock()
+print(r)
+print(r.acquire(), r.acquire(), r.acquire(False))
+r.release()
+r.release()
+r.release()
+print(r)
+try:
+    r.release()
+except RuntimeError as e:
+    print("RuntimeError:", e)
+
+with r:
+    with r:
+        print("nested with ok")
+
+got = []
+
+
+def other():
+    # The main thread holds r: a non-owner cannot take or release it.
+    got.append(r.acquire(False))
+    t0 = now()
+    got.append(r.acquire(timeout=0.05))
+    dt = now() - t0
+    got.append(0.049 <= dt <= 2.05)
+    try:
+        r.release()
+    except RuntimeError:
+        got.append("RuntimeError")
+
+
+r.acquire()
+t = threading.Thread(target=other)
+t.start()
+t.join()
+r.release()
+print(got)
+
+# Hand-over: the waiting thread gets the lock once the owner's count drops to zero.
+order = []
+ready = threading.Event()
+
+
+def waiter():
+    ready.set()
+    with r:
+        order.append("waiter has it")
+
+
+r.acquire()
+r.acquire()
+t = threading.Thread(target=waiter)
+t.start()
+ready.wait()
+time.sleep(0.02)
+r.release()
+time.sleep(0.02)
+order.append("main still owns it")
+r.release()
+t.join()
+print(order)
