@@ -42,15 +42,21 @@ try:
     from time import ticks_add as _tadd, sleep_us as _sleep_us
 
     _NATIVE = False
-    # ms deadlines must stay within half the ticks period (2**62 on unix, 2**30 on boards).
-    TIMEOUT_MAX = min(_shared.TIMEOUT_MAX, float(((_tadd(0, -1) + 1) >> 1) // 1000 - 1))
+    # Deadlines of the waiting loops are raw ticks: they must stay within half the ticks
+    # period (2**62 on unix: microsecond ticks; 2**30 on boards: millisecond ticks).
+    _HALF = (_tadd(0, -1) + 1) >> 1
+    if _HALF // 1000000 > _shared.TIMEOUT_MAX:
+        _clock, _UNIT = _ticks_us, 1000000
+    else:
+        _clock, _UNIT = _ticks_ms, 1000
+    TIMEOUT_MAX = min(_shared.TIMEOUT_MAX, float(_HALF // _UNIT - 1))
 
     def _deadline(timeout):
-        # +1 ms: two truncated ms readings may under-measure by up to 1 ms; never early.
-        return _tadd(_ticks_ms(), int(timeout * 1000) + 1)
+        # +1 tick: two truncated readings may under-measure by up to one tick; never early.
+        return _tadd(_clock(), int(timeout * _UNIT) + 1)
 
     def _left(deadline):
-        return _tdiff(deadline, _ticks_ms()) / 1000
+        return _tdiff(deadline, _clock()) / _UNIT
 
 except ImportError:  # CPython host run: its locks have timeouts
     from time import monotonic as _mono
@@ -448,6 +454,7 @@ _active_lock = _alloc()  # guards _active, _limbo, the started/stopped flags
 _active = {}  # ident -> Thread
 _limbo = {}  # Thread -> Thread, between start() and the thread running
 _stack_lock = _alloc()  # stack_size get/restore and start_new_thread
+_STACK_MIN = 4096
 _exit_registered = False
 _trace_hook = None
 _profile_hook = None
@@ -619,6 +626,9 @@ def stack_size(size=None):
             return old
         if size < 0:
             raise ValueError("size must be 0 or a positive value")
+        if 0 < size < _STACK_MIN:
+            # CPython's minimum is 32 KiB; boards run threads in 4-8 KiB, so ours is 4 KiB.
+            raise ValueError("size not valid: %d bytes" % size)
         return _thread.stack_size(size)
 
 
