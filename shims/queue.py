@@ -6,11 +6,10 @@ import sys
 if sys.implementation.name == "micropython":
     import greenify.queue as _m
 
-    for _k in dir(_m):
-        if _k[:2] != "__":
-            globals()[_k] = getattr(_m, _k)
-    __all__ = _m.__all__
-    del _m, _k
+    for _k, _v in _m.__dict__.items():
+        if _k not in ("__name__", "__file__"):
+            globals()[_k] = _v
+    del _m, _k, _v
 else:
     from greenify import _host
 

@@ -18,6 +18,7 @@ tasks = {}  # asyncio Task -> green Thread (the main thread's run task included)
 dead = False  # set once a deadlock was reported: nothing must wait any more
 threads = None  # set by threading: function listing every thread, for the deadlock report
 main_task = None  # the task running the main thread's blocking call (greenify.run)
+main_w = None  # the main thread's Waiter (set by threading)
 
 _ST = StopIteration(True)
 _SF = StopIteration(False)
@@ -194,6 +195,12 @@ else:
         w.ms = 1
 
 
+def stuck():
+    """True when no thread can ever run again: nothing runnable, sleeping or waiting for
+    I/O, and the main thread is blocked too (parked, or a native asyncio loop runs)."""
+    return idle() and (main_task is None or main_w.st == 2)
+
+
 def _run(task, until):
     # Run the scheduler until `task` (the main thread's blocking call) completes.
     global main_task
@@ -265,7 +272,7 @@ class Waiter:
         if st == 1:
             self.st = 2
             r = _park(self)
-            if self.ms is None and idle():
+            if self.ms is None and stuck():
                 deadlock()
             return r
         if st == 2:
@@ -384,6 +391,13 @@ def deadlock():
         w = th._w
         if w is not None and w.st == 2:
             print("  %s: %s %s" % (th.name, describe(w), _objrepr(w.obj)), file=err)
+    if not MPY:
+        # Leave at once: pending tasks must not print warnings on the way out.
+        import os
+
+        sys.stdout.flush()
+        err.flush()
+        os._exit(3)
     sys.exit(3)
 
 

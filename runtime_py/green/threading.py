@@ -437,7 +437,7 @@ class Thread(S.ThreadBase):
         if self._jw:
             K.wake_all(self._jw, None)
         # Last runnable thread gone while others wait forever: report, don't hang.
-        if K.idle() and _parked():
+        if K.stuck():
             K.deadlock()
 
     def join(self, timeout=None):
@@ -527,14 +527,6 @@ def get_ident():
 
 
 get_native_id = get_ident
-
-
-def _parked():
-    for th in enumerate():
-        w = th._w
-        if w is not None and w.st == 2:
-            return True
-    return False
 
 
 def stack_size(size=0):
@@ -633,5 +625,6 @@ def _local_storage():
 
 _main = _MainThread()
 K.threads = enumerate
+K.main_w = _main._w
 S.current_thread = current_thread
 S.local_storage = _local_storage
