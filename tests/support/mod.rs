@@ -113,17 +113,21 @@ pub fn run_with_timeout(mut cmd: Command, limit: Duration) -> Run {
 
 /// Converts `src` into `out` with the given backend; panics with greenify's messages on failure.
 pub fn greenify(src: &Path, out: &Path, backend: &str) {
+    if let Err(message) = try_greenify(src, out, backend) {
+        panic!("{message}");
+    }
+}
+
+/// Converts `src` into `out`; on failure, greenify's messages.
+pub fn try_greenify(src: &Path, out: &Path, backend: &str) -> Result<(), String> {
     let mut cmd = Command::new(greenify_bin());
     cmd.arg("--backend").arg(backend).arg(src).arg(out);
     let run = run_with_timeout(cmd, Duration::from_secs(60));
-    assert_eq!(
-        run.status,
-        Some(0),
-        "greenify --backend {backend} {} failed:\n{}{}",
-        src.display(),
-        run.stdout,
-        run.stderr
-    );
+    if run.status == Some(0) {
+        Ok(())
+    } else {
+        Err(format!("greenify --backend {backend} {} failed:\n{}{}", src.display(), run.stdout, run.stderr))
+    }
 }
 
 /// Runs `script` (inside its folder, as a user would) on MicroPython.
@@ -134,10 +138,11 @@ pub fn run_micropython(script: &Path, args: &[&str], limit: Duration) -> Run {
     run_with_timeout(cmd, limit)
 }
 
-/// Runs `script` on CPython, unbuffered, from its folder.
+/// Runs `script` on CPython from its folder. Not unbuffered: `print` writes its text and its
+/// newline in two calls, and with `-u` each is a system call that lets another thread in between.
 pub fn run_cpython(script: &Path, limit: Duration) -> Run {
     let mut cmd = Command::new(python());
-    cmd.arg("-u").arg(script.file_name().expect("script file name"));
+    cmd.arg(script.file_name().expect("script file name"));
     cmd.current_dir(script.parent().expect("script folder"));
     run_with_timeout(cmd, limit)
 }

@@ -1,0 +1,42 @@
+# Blocked getters are served in the order they started waiting (CPython's Condition is
+# FIFO); blocked putters of a full queue get in in their order too.
+import queue
+import threading
+import time
+
+SPACING = 0.1  # between the starts of the waiters: each is blocked before the next starts
+
+q = queue.Queue()
+got = []
+guard = threading.Lock()
+
+
+def getter(i):
+    item = q.get()
+    with guard:
+        got.append((i, item))
+
+
+ts = []
+for i in range(4):
+    t = threading.Thread(target=getter, args=(i,))
+    t.start()
+    ts.append(t)
+    time.sleep(SPACING)
+for x in "abcd":
+    q.put(x)
+for t in ts:
+    t.join()
+print(got)
+
+q = queue.Queue(1)
+q.put("first")
+ts = []
+for i in range(3):
+    t = threading.Thread(target=q.put, args=("p%d" % i,))
+    t.start()
+    ts.append(t)
+    time.sleep(SPACING)
+print([q.get() for _ in range(4)])
+for t in ts:
+    t.join()
