@@ -43,7 +43,10 @@ async def server(srv):
     await conn.write(b"echo:" + line)
     data = await conn.read(6)  # arrives in two pieces, read(n) waits for all
     print("server: read(6)", data)
-    await conn.sendall(data * 1000)
+    t0 = ticks[0]
+    conn.setsockopt(gsocket.SOL_SOCKET, 7, 4096)  # SO_SNDBUF (Linux): small, so sendall must wait
+    await conn.sendall(data * 50000)  # 300 kB
+    print("server: bulk sent, ticker advanced", ticks[0] - t0 >= 5)
     n = await conn.recv(10)
     print("server: recv at EOF", n)
     conn.close()
@@ -66,9 +69,10 @@ async def main():
     await c.send(b"abc")
     await asyncio.sleep(0.05)
     await c.send(b"def")
+    await asyncio.sleep(0.2)  # the server's sendall waits for buffer space meanwhile
     total = 0
-    while total < 6000:
-        chunk = await c.recv(4096)
+    while total < 300000:
+        chunk = await c.recv(65536)
         if not chunk:
             break
         total += len(chunk)
@@ -158,7 +162,8 @@ print("done")
 # server: line b'hello\n' ticker advanced True
 # client: got b'echo:hello\n'
 # server: read(6) b'abcdef'
-# client: bulk bytes 6000
+# server: bulk sent, ticker advanced True
+# client: bulk bytes 300000
 # client: recv timeout True True
 # client: non-blocking recv True
 # client: non-blocking read None
