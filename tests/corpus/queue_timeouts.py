@@ -2,7 +2,8 @@
 # Exercises: get(timeout=...) raising queue.Empty, get(False)/get(block=False)/get_nowait() raising
 # Empty, put_nowait()/put(False) raising Full on a bounded queue, put(timeout=...) raising Full,
 # full()/empty()/qsize(), a put() that blocks until a consumer makes room, a consumer loop that
-# polls with get(timeout) and stops on a flag.
+# polls with get(timeout) and stops on a flag. `tries` calls both a blocking nested function and
+# lambdas using only the non-blocking forms (get(False), put(x, False), put_nowait...).
 import threading
 import queue
 import time
@@ -36,7 +37,11 @@ def poller(q, stop, seen):
 
 def main():
     q = queue.Queue(maxsize=2)
-    tries("get timeout", lambda: q.get(timeout=0.01))
+
+    def get_with_timeout():
+        return q.get(timeout=0.01)
+
+    tries("get timeout", get_with_timeout)
     tries("get False", lambda: q.get(False))
     tries("get block=False", lambda: q.get(block=False))
     tries("get_nowait", q.get_nowait)
