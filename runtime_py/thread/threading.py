@@ -455,6 +455,7 @@ _active = {}  # ident -> Thread
 _limbo = {}  # Thread -> Thread, between start() and the thread running
 _stack_lock = _alloc()  # stack_size get/restore and start_new_thread
 _STACK_MIN = 4096
+_init_lock = _alloc()  # Thread.__init__: default names
 _exit_registered = False
 _trace_hook = None
 _profile_hook = None
@@ -475,7 +476,8 @@ class Thread(ThreadBase):
     _done = None
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
-        ThreadBase.__init__(self, group, target, name, args, kwargs, daemon=daemon)
+        with _init_lock:  # the shared Thread-N counter is a plain global
+            ThreadBase.__init__(self, group, target, name, args, kwargs, daemon=daemon)
         self._done = None  # raw lock, held from start() until the thread ended
         self._gy_locals = {}
 
@@ -553,7 +555,9 @@ class _MainThread(Thread):
 
 class _DummyThread(Thread):
     def __init__(self):
-        Thread.__init__(self, name=newname("Dummy-%d"), daemon=True)
+        with _init_lock:
+            name = newname("Dummy-%d")
+        Thread.__init__(self, name=name, daemon=True)
         self._done = _alloc()
         self._done.acquire()
         self._started = True
