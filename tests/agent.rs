@@ -8,7 +8,7 @@
 //! * `agent_*`: examples/agent (with umqtt/simple.py fetched by scripts/agent_setup.sh) run by
 //!   examples/agent/tools/driver.py: mosquitto on a free 127.0.0.1 port, 50 commands incl. 5 long
 //!   `sleep 1` jobs, heartbeat count, broker restart + reconnect, quit. On CPython, greenified on
-//!   MicroPython, and with the thread backend on MicroPython.
+//!   MicroPython, with the thread backend on MicroPython, and greenified on CPython.
 //!
 //! Missing tools are failures naming the setup command, never skips.
 
@@ -235,6 +235,16 @@ fn agent_green_micropython() {
     greenify(&src, &out, "green");
     let mp = micropython();
     drive(&out, &[mp.to_str().unwrap(), "main.py"], "greenified, MicroPython");
+}
+
+#[test]
+fn agent_green_cpython() {
+    let scratch = Scratch::new("agent-green-cp");
+    let src = agent_tree(scratch.path());
+    let out = scratch.path().join("out");
+    greenify(&src, &out, "green");
+    let py = python();
+    drive(&out, &[py.to_str().unwrap(), "-u", "main.py"], "greenified, CPython");
 }
 
 #[test]
