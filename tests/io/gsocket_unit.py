@@ -141,6 +141,22 @@ async def main():
     conn3.close()
     srv.close()
 
+    # UDP: recvfrom waits for a datagram sent 0.1 s later
+    u1 = gsocket.socket(gsocket.AF_INET, gsocket.SOCK_DGRAM)
+    u1.bind(ADDR)
+    u2 = gsocket.socket(gsocket.AF_INET, gsocket.SOCK_DGRAM)
+
+    async def send_later():
+        await asyncio.sleep(0.1)
+        await u2.sendto(b"datagram", ADDR)
+
+    asyncio.create_task(send_later())
+    t0 = ticks[0]
+    data, frm = await u1.recvfrom(100)
+    print("udp: recvfrom", data, "ticker advanced", ticks[0] - t0 >= 2)
+    u1.close()
+    u2.close()
+
     # connection refused
     d = gsocket.socket()
     try:
@@ -173,6 +189,7 @@ print("done")
 # closed while waiting: OSError True
 # poll: ready 1 True True
 # select: readable True b'x'
+# udp: recvfrom b'datagram' ticker advanced True
 # refused: True
 # io waits left 0
 # done
