@@ -1,175 +1,297 @@
 //! Coloring: which functions can block. A function is colored when it contains a blocking call
-//! (a seed) or a call to a colored function; colors propagate over the call graph to a fixpoint.
+//! (a seed), a `with` on a lock-like object, or a call that may reach a colored function; same-name
+//! methods of one class hierarchy share their color. Colors propagate to a fixpoint, and each
+//! colored function keeps the reason it was colored (for `--explain`).
 //!
-//! WALKING SKELETON: resolution here is by name within one module (module functions, methods via
-//! `self.`), seeds by callee shape. The full resolver (imports across modules, inferred receiver
-//! kinds) replaces `classify_call`.
+//! This module also decides, per call site, how it is converted (plain, `await`, or through the
+//! runtime adapter `__gy.maybe`), and reports what cannot be converted.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
-use crate::parse::ast::{self, Expr, Stmt};
+use crate::diag::{Diagnostic, Severity};
+use crate::kinds::Kind;
 use crate::project::Program;
-use crate::resolve::{ModuleScope, Target};
-use crate::walk::{self, Visitor};
+use crate::resolve::{CallFact, Callee, FuncId, Owner, Resolution, WithFact};
+use crate::scopes::MethodKind;
 
-/// A function of the program: module index and the byte offset of its `def`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FuncId {
-    pub module: usize,
-    pub start: usize,
+/// How a call site is converted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conversion {
+    /// Never blocks: left alone.
+    Plain,
+    /// Always blocks: `await call` (or `__gy.run(call)` at top level).
+    Await,
+    /// Some possible callees block and some do not: `await __gy.maybe(call)`.
+    Maybe,
 }
 
-/// What a call does, as far as coloring is concerned.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CallKind {
-    /// `time.sleep` & co: the callee is replaced by the runtime's awaitable sleep.
-    Sleep(&'static str),
-    /// A blocking method of a runtime object (`q.get()`, `t.join()`), awaited as is.
-    BlockingMethod(String),
-    /// A call of functions of the program.
-    Calls(Vec<FuncId>),
+/// Why a function is colored.
+#[derive(Debug, Clone, Copy)]
+pub enum Reason {
+    /// It was written `async def` already.
+    AlreadyAsync,
+    /// This call (index into `Resolution::calls`) blocks: a seed or a colored callee.
+    Call(usize),
+    /// This `with` (index into `Resolution::withs`) acquires a lock.
+    With(usize),
+    /// A same-name method of its class hierarchy is colored.
+    Family(FuncId),
 }
 
-/// A call site: where it is and what it does.
-#[derive(Debug, Clone)]
-pub struct CallSite {
-    pub start: usize,
-    pub end: usize,
-    /// Byte range of the callee expression (replaced for `Sleep`).
-    pub func_start: usize,
-    pub func_end: usize,
-    pub kind: CallKind,
-}
-
-/// One function's facts.
-#[derive(Debug, Clone)]
-pub struct Function {
-    pub id: FuncId,
-    pub name: String,
-    pub calls: Vec<CallSite>,
-}
-
-/// The result: every function, which are colored, and why.
 pub struct Coloring {
-    pub functions: HashMap<FuncId, Function>,
     pub colored: HashSet<FuncId>,
-    /// Calls at module top level (outside any def), per module.
-    pub top_level_calls: Vec<Vec<CallSite>>,
+    pub reasons: BTreeMap<FuncId, Reason>,
+    /// Per call fact (same order as `Resolution::calls`).
+    pub conversions: Vec<Conversion>,
+    /// Per with fact: whether it becomes `async with`.
+    pub async_withs: Vec<bool>,
 }
 
-impl Coloring {
-    /// Whether this call site blocks: a seed, or a call of a colored function.
-    pub fn blocks(&self, call: &CallSite) -> bool {
-        match &call.kind {
-            CallKind::Sleep(_) | CallKind::BlockingMethod(_) => true,
-            CallKind::Calls(ids) => ids.iter().any(|id| self.colored.contains(id)),
+/// Colors the program.
+pub fn color(res: &Resolution) -> Coloring {
+    let mut coloring = Coloring {
+        colored: HashSet::new(),
+        reasons: BTreeMap::new(),
+        conversions: vec![Conversion::Plain; res.calls.len()],
+        async_withs: vec![false; res.withs.len()],
+    };
+    let mut ids: Vec<&FuncId> = res.index.functions.keys().collect();
+    ids.sort();
+    for id in ids {
+        if res.index.functions.get(id).is_some_and(|f| f.is_async) {
+            coloring.colored.insert(*id);
+            coloring.reasons.insert(*id, Reason::AlreadyAsync);
         }
     }
-}
-
-pub fn color(program: &Program, scopes: &[ModuleScope]) -> Coloring {
-    let mut functions = HashMap::new();
-    let mut top_level_calls = Vec::new();
-    for (index, module) in program.modules.iter().enumerate() {
-        let mut collector = Collector { module: index, scope: &scopes[index], stack: Vec::new(), functions: &mut functions, top: Vec::new() };
-        collector.visit_body(&module.file.suite);
-        top_level_calls.push(collector.top);
+    for (i, w) in res.withs.iter().enumerate() {
+        if let Owner::Func(f) = w.owner {
+            if w.items.iter().any(|(k, _)| k.is_some()) && coloring.colored.insert(f) {
+                coloring.reasons.insert(f, Reason::With(i));
+            }
+        }
     }
-    let mut colored = HashSet::new();
     loop {
-        let before = colored.len();
-        for f in functions.values() {
-            if colored.contains(&f.id) {
+        let mut changed = false;
+        for (i, call) in res.calls.iter().enumerate() {
+            let Owner::Func(owner) = call.owner else { continue };
+            if coloring.colored.contains(&owner) {
                 continue;
             }
-            let blocks = f.calls.iter().any(|c| match &c.kind {
-                CallKind::Sleep(_) | CallKind::BlockingMethod(_) => true,
-                CallKind::Calls(ids) => ids.iter().any(|id| colored.contains(id)),
-            });
-            if blocks {
-                colored.insert(f.id);
+            if conversion(call, &coloring.colored) != Conversion::Plain {
+                coloring.colored.insert(owner);
+                coloring.reasons.insert(owner, Reason::Call(i));
+                changed = true;
             }
         }
-        if colored.len() == before {
-            break;
-        }
-    }
-    Coloring { functions, colored, top_level_calls }
-}
-
-struct Collector<'a, 'm> {
-    module: usize,
-    scope: &'m ModuleScope,
-    /// The functions being walked, innermost last.
-    stack: Vec<FuncId>,
-    functions: &'a mut HashMap<FuncId, Function>,
-    top: Vec<CallSite>,
-}
-
-impl<'a> Visitor<'a> for Collector<'_, '_> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if let Stmt::FunctionDef(def) = stmt {
-            let id = FuncId { module: self.module, start: usize::from(def.range.start()) };
-            self.functions.insert(id, Function { id, name: def.name.to_string(), calls: Vec::new() });
-            def.decorator_list.iter().for_each(|e| self.visit_expr(e));
-            self.visit_arguments(&def.args);
-            self.stack.push(id);
-            self.visit_body(&def.body);
-            self.stack.pop();
-            return;
-        }
-        walk::walk_stmt(self, stmt);
-    }
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        if let Expr::Call(call) = expr {
-            if let Some(kind) = classify_call(self.scope, call) {
-                let site = CallSite {
-                    start: usize::from(call.range.start()),
-                    end: usize::from(call.range.end()),
-                    func_start: usize::from(ast::Ranged::range(&*call.func).start()),
-                    func_end: usize::from(ast::Ranged::range(&*call.func).end()),
-                    kind,
-                };
-                match self.stack.last() {
-                    Some(id) => {
-                        if let Some(f) = self.functions.get_mut(id) {
-                            f.calls.push(site);
-                        }
-                    }
-                    None => self.top.push(site),
+        for family in &res.method_families {
+            let Some(first) = family.iter().find(|f| coloring.colored.contains(f)).copied() else { continue };
+            for f in family {
+                if coloring.colored.insert(*f) {
+                    coloring.reasons.insert(*f, Reason::Family(first));
+                    changed = true;
                 }
             }
         }
-        walk::walk_expr(self, expr);
+        if !changed {
+            break;
+        }
+    }
+    for (i, call) in res.calls.iter().enumerate() {
+        coloring.conversions[i] = conversion(call, &coloring.colored);
+    }
+    for (i, w) in res.withs.iter().enumerate() {
+        let owner_colored = matches!(w.owner, Owner::Func(f) if coloring.colored.contains(&f));
+        coloring.async_withs[i] = owner_colored && !w.is_async && w.items.iter().any(|(k, _)| k.is_some());
+    }
+    coloring
+}
+
+/// How a call converts, given the colored functions so far.
+fn conversion(call: &CallFact, colored: &HashSet<FuncId>) -> Conversion {
+    let mut blocking = false;
+    let mut plain = false;
+    for c in &call.callees {
+        match c {
+            Callee::Seed { .. } => blocking = true,
+            Callee::Function(id) if colored.contains(id) => blocking = true,
+            Callee::Function(_) | Callee::Plain => plain = true,
+        }
+    }
+    match (blocking, plain) {
+        (false, _) => Conversion::Plain,
+        (true, false) => Conversion::Await,
+        (true, true) => Conversion::Maybe,
     }
 }
 
-const BLOCKING_METHODS: &[&str] = &["join", "get", "put", "acquire", "wait", "wait_for"];
+// -------------------------------------------------------------------------------------------
+// Diagnostics
 
-/// SKELETON RULE: a method with a blocking name on a receiver that is not a literal is blocking
-/// unless an argument makes it non-blocking (`block=False`, `blocking=False`, first arg `False`).
-fn classify_call(scope: &ModuleScope, call: &ast::ExprCall) -> Option<CallKind> {
-    match scope.target_of(&call.func) {
-        Target::Sleep(name) => return Some(CallKind::Sleep(name)),
-        Target::Functions(ids) => return Some(CallKind::Calls(ids)),
-        Target::Unknown => {}
+/// Everything that cannot be converted (errors) or was converted on a guess (warnings).
+pub fn diagnostics(program: &Program, res: &Resolution, coloring: &Coloring) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let at = |module: usize, offset: usize, severity, code, message: String, help: &str| {
+        let file = &program.modules[module].file;
+        let (line, col) = file.line_col(crate::parse::TextSize::from(offset as u32));
+        Diagnostic {
+            severity,
+            code,
+            rel: file.rel.clone(),
+            line,
+            col,
+            message,
+            help: help.to_string(),
+            source_line: file.line_text(line).to_string(),
+        }
+    };
+
+    // Colored functions that cannot become `async def`.
+    for (id, reason) in &coloring.reasons {
+        let Some(f) = res.index.functions.get(id) else { continue };
+        if f.is_async {
+            continue;
+        }
+        let (offset, what) = match reason {
+            Reason::Call(i) => (res.calls[*i].start, format!("`{}(...)`", res.calls[*i].callee_text)),
+            Reason::With(i) => (res.withs[*i].start, "`with` on a lock".to_string()),
+            Reason::Family(other) => (id.start, format!("(it overrides the blocking `{}`)", res.index.display(program, *other))),
+            Reason::AlreadyAsync => continue,
+        };
+        let name = &f.qualname;
+        let problem = if f.is_lambda() {
+            Some(("GY101", format!("blocking call {what} inside a lambda"), "turn the lambda into a `def` so it can become `async def`"))
+        } else if f.method == MethodKind::Property {
+            Some(("GY103", format!("blocking call {what} in property `{name}`"), "make the property a method and call it (it becomes `async def`; callers `await` it)"))
+        } else if f.is_dunder() && f.name != "__call__" {
+            Some(("GY102", format!("blocking call {what} in special method `{name}`"), "Python calls special methods without `await`: move the blocking part into a normal method and call that from the caller"))
+        } else if f.is_generator {
+            Some(("GY104", format!("blocking call {what} in generator function `{name}`"), "MicroPython has no async generators: collect the items into a list, or block outside the generator"))
+        } else {
+            None
+        };
+        if let Some((code, message, help)) = problem {
+            out.push(at(id.module, offset, Severity::Error, code, message, help));
+        }
     }
-    let Expr::Attribute(attr) = &*call.func else { return None };
-    let method = attr.attr.as_str();
-    if !BLOCKING_METHODS.contains(&method) || matches!(&*attr.value, Expr::Constant(_)) {
-        return None;
+
+    for (i, call) in res.calls.iter().enumerate() {
+        let conv = coloring.conversions[i];
+        let in_function = matches!(call.owner, Owner::Func(f) if res.index.functions.get(&f).is_some_and(|f| !f.is_lambda()));
+        if conv != Conversion::Plain && call.in_comprehension && in_function && !call.awaited {
+            out.push(at(
+                call.module,
+                call.start,
+                Severity::Error,
+                "GY105",
+                format!("blocking call `{}(...)` inside a comprehension", call.callee_text),
+                "MicroPython has no `await` in comprehensions: write the loop out as a `for` statement",
+            ));
+        }
+        for f in &call.callbacks {
+            if coloring.colored.contains(f) {
+                out.push(at(
+                    call.module,
+                    call.start,
+                    Severity::Error,
+                    "GY106",
+                    format!("blocking function `{}` handed to `{}`, which is not part of SRC and will call it without `await`", res.index.display(program, *f), call.callee_text),
+                    "call it from a thread of your own (e.g. a Thread whose target loops and calls it), or make the callback non-blocking",
+                ));
+            }
+        }
+        if let Some((method, kind)) = &call.unknown_receiver {
+            if res.kinds_built.contains(kind) {
+                out.push(at(
+                    call.module,
+                    call.func_start,
+                    Severity::Warning,
+                    "GY301",
+                    format!("cannot tell what `{}` is; `.{method}()` is left as a plain call (not awaited)", receiver_text(&call.callee_text)),
+                    &format!("if this is a {} of the program, pass it in from SRC code (an argument, attribute or return value greenify can follow)", kind.name()),
+                ));
+            }
+        }
+        if let Some(attr) = &call.unresolved_attribute {
+            if !coloring.colored.is_empty() {
+                out.push(at(
+                    call.module,
+                    call.func_start,
+                    Severity::Warning,
+                    "GY303",
+                    format!("`{}` is called, but attribute `{attr}` is never set to a function in SRC; the call is left plain", call.callee_text),
+                    "if a blocking function is stored there by code outside SRC, it will not be awaited",
+                ));
+            }
+        }
     }
-    let false_kw = call.keywords.iter().any(|k| {
-        k.arg.as_ref().is_some_and(|a| a.as_str() == "block" || a.as_str() == "blocking") && is_false(&k.value)
-    });
-    let false_first = method != "join" && call.args.first().is_some_and(is_false);
-    if false_kw || false_first {
-        return None;
+
+    for store in &res.stores {
+        for f in &store.funcs {
+            if coloring.colored.contains(f) {
+                out.push(at(
+                    store.module,
+                    store.start,
+                    Severity::Error,
+                    "GY106",
+                    format!("blocking function `{}` stored on an object from outside SRC, which will call it without `await`", res.index.display(program, *f)),
+                    "keep blocking work in SRC's own threads; hand outside code a non-blocking callback (e.g. one that puts onto a Queue)",
+                ));
+            }
+        }
     }
-    Some(CallKind::BlockingMethod(method.to_string()))
+
+    for (i, w) in res.withs.iter().enumerate() {
+        let locks = w.items.iter().filter(|(k, _)| k.is_some()).count();
+        if coloring.async_withs[i] && locks < w.items.len() {
+            let (_, offset) = w.items.iter().find(|(k, _)| k.is_none()).copied().unwrap_or((None, w.start));
+            out.push(at(
+                w.module,
+                offset,
+                Severity::Error,
+                "GY107",
+                "`with` mixes a lock with a context manager that is not one; `async with` would apply to both".into(),
+                "split it into two nested `with` statements (the lock in its own)",
+            ));
+        }
+    }
+
+    for d in &res.decorators {
+        if coloring.colored.contains(&d.func) {
+            out.push(at(
+                d.func.module,
+                d.start,
+                Severity::Warning,
+                "GY302",
+                format!("`{}` becomes `async def`, but decorator `{}` is not known to pass coroutine functions through", res.index.display(program, d.func), d.text),
+                "check that the decorator returns the function itself (or a wrapper that awaits it)",
+            ));
+        }
+    }
+    out
 }
 
-fn is_false(expr: &Expr) -> bool {
-    matches!(expr, Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(false)))
+/// `a.b.get` -> `a.b`.
+fn receiver_text(callee: &str) -> &str {
+    callee.rfind('.').map_or(callee, |i| &callee[..i])
+}
+
+/// Describes a call's blocking callees for `--explain`.
+pub fn describe_call(program: &Program, res: &Resolution, call: &CallFact, colored: &HashSet<FuncId>) -> String {
+    let mut parts = Vec::new();
+    for c in &call.callees {
+        match c {
+            Callee::Seed { what, .. } => parts.push(format!("{what} (blocking)")),
+            Callee::Function(id) if colored.contains(id) => parts.push(format!("`{}`", res.index.display(program, *id))),
+            Callee::Function(id) => parts.push(format!("`{}` (plain)", res.index.display(program, *id))),
+            Callee::Plain => parts.push("a plain callable".to_string()),
+        }
+    }
+    parts.dedup();
+    format!("calls `{}` -> {}", call.callee_text, parts.join(", "))
+}
+
+/// Describes a lock-acquiring `with`.
+pub fn describe_with(w: &WithFact) -> String {
+    let kinds: Vec<&str> = w.items.iter().filter_map(|(k, _)| k.map(Kind::name)).collect();
+    format!("`with` acquires a {}", kinds.join(", "))
 }

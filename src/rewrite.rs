@@ -3,14 +3,16 @@
 //! `__gy.run(...)` around blocking calls at module top level, the runtime import, and the wait for
 //! non-daemon threads at the end of the entry script.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
+use std::path::PathBuf;
 
-use crate::color::{self, CallKind, CallSite, Coloring};
+use crate::color::{self, Coloring, Conversion, Reason};
 use crate::diag::{Diagnostic, Severity};
 use crate::edit::{self, Edit};
 use crate::parse::ast::{self, Expr, Ranged, Stmt};
+use crate::parse::TextSize;
 use crate::project::{Module, Program};
-use crate::resolve;
+use crate::resolve::{self, Callee, FuncId, Owner, Resolution};
 use crate::walk::{self, Visitor};
 
 /// The alias of the runtime package in rewritten files.
@@ -26,23 +28,35 @@ pub struct NoImportSpot;
 /// Why a function is colored: one step of the chain from the function down to a blocking seed.
 #[derive(Debug, Clone)]
 pub struct Step {
-    /// e.g. "calls `worker.fetch`" or "calls `Queue.get` (blocking)".
+    /// e.g. "calls `worker.fetch`" or "calls `q.get` -> Queue.get (blocking)".
     pub what: String,
-    pub rel: std::path::PathBuf,
+    pub rel: PathBuf,
     pub line: usize,
     pub col: usize,
+}
+
+/// What an explanation is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExplanationKind {
+    /// A function that becomes `async def`.
+    Colored,
+    /// A call site that goes through the runtime adapter `await __gy.maybe(...)`.
+    Adapter,
+    /// A call with a blocking method name on a receiver of unknown kind, left plain (GY301 rule).
+    UnknownReceiver,
 }
 
 /// `--explain` output for one colored function (or adapted call site).
 #[derive(Debug, Clone)]
 pub struct Explanation {
-    /// Qualified name, e.g. `app.worker.Worker.run`.
+    /// Qualified name, e.g. `app.worker.Worker.run`; for call sites, the call's text.
     pub function: String,
-    pub rel: std::path::PathBuf,
+    pub rel: PathBuf,
     pub line: usize,
     pub col: usize,
     /// From the function down to the seed.
     pub chain: Vec<Step>,
+    pub kind: ExplanationKind,
 }
 
 /// The whole green rewrite of a program.
@@ -55,18 +69,22 @@ pub struct Rewrite {
 
 /// Analyses the program and produces the new text of every module that changes.
 pub fn rewrite_program(program: &Program) -> Rewrite {
-    let scopes = resolve::resolve(program);
-    let coloring = color::color(program, &scopes);
-    let entries = entry_modules(program);
-    let mut result = Rewrite { texts: Vec::new(), diagnostics: Vec::new(), explanations: Vec::new() };
+    let res = resolve::resolve(program);
+    let coloring = color::color(&res);
+    let mut diagnostics = color::diagnostics(program, &res, &coloring);
+    let explanations = explain(program, &res, &coloring);
+    let entries = if res.kinds_built.contains(&crate::kinds::Kind::Thread) { entry_modules(program, &res) } else { HashSet::new() };
+    let plan = Plan::new(&res, &coloring);
+    let mut texts = Vec::new();
     for (index, module) in program.modules.iter().enumerate() {
         let file = &module.file;
-        let text = match module_edits(index, module, &coloring, entries.contains(&index)) {
+        let text = match plan.module_edits(index, module, entries.contains(&index)) {
             Ok(edits) if edits.is_empty() => None,
             Ok(edits) => match edit::apply(&file.text, &edits) {
+                Ok(text) if text == file.text => None,
                 Ok(text) => Some(text),
                 Err(_) => {
-                    result.diagnostics.push(Diagnostic {
+                    diagnostics.push(Diagnostic {
                         severity: Severity::Error,
                         code: "GY999",
                         rel: file.rel.clone(),
@@ -80,7 +98,7 @@ pub fn rewrite_program(program: &Program) -> Rewrite {
                 }
             },
             Err(NoImportSpot) => {
-                result.diagnostics.push(Diagnostic {
+                diagnostics.push(Diagnostic {
                     severity: Severity::Error,
                     code: "GY010",
                     rel: file.rel.clone(),
@@ -93,113 +111,225 @@ pub fn rewrite_program(program: &Program) -> Rewrite {
                 None
             }
         };
-        result.texts.push(text);
+        texts.push(text);
     }
-    result
+    Rewrite { texts, diagnostics, explanations }
 }
 
-/// Entry scripts: modules that test `__name__ == "__main__"`, or, when none does, top-level
-/// modules that no other module of the program imports.
-fn entry_modules(program: &Program) -> HashSet<usize> {
-    let uses_threads = program.modules.iter().any(|m| m.file.text.contains("threading"));
-    if !uses_threads {
-        return HashSet::new();
-    }
-    let guarded: HashSet<usize> = program
-        .modules
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.file.text.contains("__main__"))
-        .map(|(i, _)| i)
-        .collect();
+/// Entry scripts: modules that test `__name__ == "__main__"` at top level, or, when none does,
+/// top-level modules that no other module of the program imports.
+fn entry_modules(program: &Program, res: &Resolution) -> HashSet<usize> {
+    let guarded: HashSet<usize> =
+        program.modules.iter().enumerate().filter(|(_, m)| tests_main(&m.file.suite)).map(|(i, _)| i).collect();
     if !guarded.is_empty() {
         return guarded;
     }
+    let imported: HashSet<usize> = res.imports.values().flat_map(|to| to.iter().copied()).collect();
     program
         .modules
         .iter()
         .enumerate()
-        .filter(|(_, m)| !m.name.contains('.') && !m.is_package)
-        .filter(|(_, m)| !program.modules.iter().any(|other| imports(&other.file.text, &m.name)))
+        .filter(|(i, m)| !m.name.contains('.') && !m.is_package && !imported.contains(i))
         .map(|(i, _)| i)
         .collect()
 }
 
-/// Rough textual check used by the skeleton's entry detection.
-fn imports(text: &str, name: &str) -> bool {
-    text.lines().any(|line| {
-        let line = line.trim_start();
-        (line.starts_with("import ") || line.starts_with("from "))
-            && line.split(|c: char| !c.is_alphanumeric() && c != '_').any(|w| w == name)
+/// Whether a module has a top-level `if __name__ == "__main__":`.
+fn tests_main(suite: &[Stmt]) -> bool {
+    suite.iter().any(|stmt| {
+        let Stmt::If(i) = stmt else { return false };
+        let Expr::Compare(c) = &*i.test else { return false };
+        let mut operands = std::iter::once(&*c.left).chain(&c.comparators);
+        let name = operands.clone().any(|e| matches!(e, Expr::Name(n) if n.id.as_str() == "__name__"));
+        let main = operands.any(|e| matches!(e, Expr::Constant(k) if matches!(&k.value, ast::Constant::Str(s) if s == "__main__")));
+        name && main
     })
 }
 
-/// The edits for one module.
-pub fn module_edits(
-    index: usize,
-    module: &Module,
-    coloring: &Coloring,
-    is_entry: bool,
-) -> Result<Vec<Edit>, NoImportSpot> {
-    let mut edits = Vec::new();
-    let parens = calls_needing_parens(&module.file.suite);
-    let mut uses_runtime = false;
+/// The edits, indexed by module.
+struct Plan<'r> {
+    res: &'r Resolution<'r>,
+    coloring: &'r Coloring,
+}
 
-    let mut colored: Vec<_> = coloring.colored.iter().filter(|id| id.module == index).collect();
-    colored.sort();
-    for id in colored {
-        edits.push(Edit::insert(id.start, "async "));
-        if let Some(f) = coloring.functions.get(id) {
-            for call in &f.calls {
-                if coloring.blocks(call) {
-                    uses_runtime |= await_call(call, &parens, &mut edits);
+impl<'r> Plan<'r> {
+    fn new(res: &'r Resolution<'r>, coloring: &'r Coloring) -> Self {
+        Plan { res, coloring }
+    }
+
+    /// The edits for one module.
+    fn module_edits(&self, index: usize, module: &Module, is_entry: bool) -> Result<Vec<Edit>, NoImportSpot> {
+        let mut edits = Vec::new();
+        let parens = calls_needing_parens(&module.file.suite);
+        let text = &module.file.text;
+        let mut uses_runtime = false;
+
+        let mut colored: Vec<&FuncId> = self.coloring.colored.iter().filter(|id| id.module == index).collect();
+        colored.sort();
+        for id in colored {
+            let Some(f) = self.res.index.functions.get(id) else { continue };
+            if !f.is_async && !f.is_lambda() {
+                edits.push(Edit::insert(id.start, "async "));
+            }
+        }
+        for (i, call) in self.res.calls.iter().enumerate() {
+            if call.module != index {
+                continue;
+            }
+            let conv = self.coloring.conversions[i];
+            if let Some(ctor) = call.constructor {
+                uses_runtime |= replace_callee(text, call.func_start, call.func_end, ctor, &mut edits);
+            }
+            if conv == Conversion::Plain || call.awaited || call.adapted {
+                continue;
+            }
+            let in_colored = match call.owner {
+                Owner::Func(f) => self.coloring.colored.contains(&f),
+                Owner::Top(_) => false,
+            };
+            let (open, close) = match (call.owner, conv) {
+                (Owner::Top(_), Conversion::Maybe) => (format!("{RUNTIME_ALIAS}.run({RUNTIME_ALIAS}.maybe("), "))"),
+                (Owner::Top(_), _) => (format!("{RUNTIME_ALIAS}.run("), ")"),
+                (Owner::Func(_), Conversion::Maybe) if parens.contains(&call.start) => (format!("(await {RUNTIME_ALIAS}.maybe("), "))"),
+                (Owner::Func(_), Conversion::Maybe) => (format!("await {RUNTIME_ALIAS}.maybe("), ")"),
+                (Owner::Func(_), _) if parens.contains(&call.start) => ("(await ".to_string(), ")"),
+                (Owner::Func(_), _) => ("await ".to_string(), ""),
+            };
+            if matches!(call.owner, Owner::Func(_)) && !in_colored {
+                // A lambda or other function that cannot be converted: reported as an error.
+                continue;
+            }
+            uses_runtime |= open.contains(RUNTIME_ALIAS);
+            edits.push(Edit::insert(call.start, open));
+            if !close.is_empty() {
+                edits.push(Edit::insert(call.end, close));
+            }
+            let seeds: BTreeSet<&'static str> = call
+                .callees
+                .iter()
+                .filter_map(|c| match c {
+                    Callee::Seed { replace: Some(r), .. } => Some(*r),
+                    _ => None,
+                })
+                .collect();
+            if seeds.len() == 1 && call.callees.len() == 1 {
+                if let Some(r) = seeds.first() {
+                    uses_runtime |= replace_callee(text, call.func_start, call.func_end, r, &mut edits);
                 }
             }
         }
+        for (i, w) in self.res.withs.iter().enumerate() {
+            if w.module == index && self.coloring.async_withs[i] {
+                edits.push(Edit::insert(w.start, "async "));
+            }
+        }
+        if uses_runtime && !imports_runtime(&module.file.suite) {
+            edits.push(import_edit(module)?);
+        }
+        if is_entry && !text.contains(EXIT_LINE.trim_end()) {
+            let end = text.len();
+            let sep = if text.is_empty() || text.ends_with('\n') { "" } else { "\n" };
+            edits.push(Edit::insert(end, format!("{sep}{EXIT_LINE}")));
+        }
+        Ok(edits)
     }
-    for call in &coloring.top_level_calls[index] {
-        if coloring.blocks(call) {
-            uses_runtime = true;
-            run_at_top_level(call, &mut edits);
+}
+
+/// Replaces a callee with the runtime's (`time.sleep` -> `__gy.sleep`) unless it already is.
+/// Returns whether the runtime alias is used.
+fn replace_callee(text: &str, start: usize, end: usize, runtime_name: &str, edits: &mut Vec<Edit>) -> bool {
+    let new = format!("{RUNTIME_ALIAS}.{runtime_name}");
+    if text.get(start..end) != Some(new.as_str()) {
+        edits.push(Edit::replace(start, end, new));
+    }
+    true
+}
+
+/// Whether the module already has `import greenify as __gy` (greenify's own output).
+fn imports_runtime(suite: &[Stmt]) -> bool {
+    suite.iter().any(|stmt| match stmt {
+        Stmt::Import(i) => i.names.iter().any(|a| a.name.as_str() == "greenify" && a.asname.as_ref().is_some_and(|n| n.as_str() == RUNTIME_ALIAS)),
+        Stmt::Try(t) => imports_runtime(&t.body),
+        _ => false,
+    })
+}
+
+// -------------------------------------------------------------------------------------------
+// --explain
+
+fn explain(program: &Program, res: &Resolution, coloring: &Coloring) -> Vec<Explanation> {
+    let mut out = Vec::new();
+    let place = |module: usize, offset: usize| {
+        let file = &program.modules[module].file;
+        let (line, col) = file.line_col(TextSize::from(offset as u32));
+        (file.rel.clone(), line, col)
+    };
+    for id in coloring.reasons.keys() {
+        let (rel, line, col) = place(id.module, id.start);
+        let mut chain = Vec::new();
+        let mut seen = HashSet::new();
+        let mut current = Some(*id);
+        while let Some(f) = current.take() {
+            if !seen.insert(f) {
+                break;
+            }
+            match coloring.reasons.get(&f) {
+                Some(Reason::Call(i)) => {
+                    let call = &res.calls[*i];
+                    let (rel, line, col) = place(call.module, call.start);
+                    chain.push(Step { what: color::describe_call(program, res, call, &coloring.colored), rel, line, col });
+                    current = call.callees.iter().find_map(|c| match c {
+                        Callee::Function(g) if coloring.colored.contains(g) => Some(*g),
+                        _ => None,
+                    });
+                    if call.callees.iter().any(|c| matches!(c, Callee::Seed { .. })) {
+                        current = None;
+                    }
+                }
+                Some(Reason::With(i)) => {
+                    let w = &res.withs[*i];
+                    let (rel, line, col) = place(w.module, w.start);
+                    chain.push(Step { what: color::describe_with(w), rel, line, col });
+                }
+                Some(Reason::Family(g)) => {
+                    let (rel, line, col) = place(g.module, g.start);
+                    chain.push(Step { what: format!("same-name method of its class hierarchy `{}`", res.index.display(program, *g)), rel, line, col });
+                    current = Some(*g);
+                }
+                Some(Reason::AlreadyAsync) => {
+                    chain.push(Step { what: "already `async def`".into(), rel: rel.clone(), line, col });
+                }
+                None => {}
+            }
+        }
+        out.push(Explanation { function: res.index.display(program, *id), rel, line, col, chain, kind: ExplanationKind::Colored });
+    }
+    for (i, call) in res.calls.iter().enumerate() {
+        let (rel, line, col) = place(call.module, call.start);
+        if coloring.conversions[i] == Conversion::Maybe {
+            let step = Step { what: color::describe_call(program, res, call, &coloring.colored), rel: rel.clone(), line, col };
+            out.push(Explanation {
+                function: format!("`{}(...)` goes through `{RUNTIME_ALIAS}.maybe` (its callees mix blocking and plain)", call.callee_text),
+                rel,
+                line,
+                col,
+                chain: vec![step],
+                kind: ExplanationKind::Adapter,
+            });
+        } else if let Some((method, kind)) = &call.unknown_receiver {
+            if res.kinds_built.contains(kind) {
+                out.push(Explanation {
+                    function: format!("`{}(...)` is left plain: receiver kind unknown, `{method}` would block on a {} (rule GY301)", call.callee_text, kind.name()),
+                    rel,
+                    line,
+                    col,
+                    chain: Vec::new(),
+                    kind: ExplanationKind::UnknownReceiver,
+                });
+            }
         }
     }
-    if uses_runtime {
-        edits.push(import_edit(module)?);
-    }
-    if is_entry {
-        let text = &module.file.text;
-        let end = text.len();
-        let sep = if text.is_empty() || text.ends_with('\n') { "" } else { "\n" };
-        edits.push(Edit::insert(end, format!("{sep}{EXIT_LINE}")));
-    }
-    Ok(edits)
-}
-
-/// `await ` before the call (in parentheses where needed); for sleeps also the callee swap.
-/// Returns whether the edit refers to the runtime alias.
-fn await_call(call: &CallSite, parens: &HashSet<usize>, edits: &mut Vec<Edit>) -> bool {
-    let wrap = parens.contains(&call.start);
-    if wrap {
-        edits.push(Edit::insert(call.start, "(await "));
-        edits.push(Edit::insert(call.end, ")"));
-    } else {
-        edits.push(Edit::insert(call.start, "await "));
-    }
-    sleep_callee(call, edits)
-}
-
-fn sleep_callee(call: &CallSite, edits: &mut Vec<Edit>) -> bool {
-    if let CallKind::Sleep(name) = call.kind {
-        edits.push(Edit::replace(call.func_start, call.func_end, format!("{RUNTIME_ALIAS}.{name}")));
-        return true;
-    }
-    false
-}
-
-fn run_at_top_level(call: &CallSite, edits: &mut Vec<Edit>) {
-    edits.push(Edit::insert(call.start, format!("{RUNTIME_ALIAS}.run(")));
-    edits.push(Edit::insert(call.end, ")"));
-    sleep_callee(call, edits);
+    out
 }
 
 /// Calls that are the operand of a primary (`.attr`, `[i]`, `(...)`): `await` binds looser.

@@ -1,0 +1,171 @@
+//! The catalog of what blocks: the runtime object kinds (threads, locks, queues, sockets...), the
+//! constructors that build them, their blocking methods and the arguments that make a call
+//! non-blocking, and the module functions that block (`time.sleep`, `select.select`).
+//!
+//! Everything here is data about the outside world (CPython's and MicroPython's modules); the
+//! analysis that decides which values have which kind lives in `resolve`.
+
+use crate::parse::ast::{self, Expr};
+
+/// The kind of a runtime object, as far as blocking is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Thread,
+    Lock,
+    Condition,
+    Semaphore,
+    Event,
+    Barrier,
+    Queue,
+    Socket,
+    Poll,
+}
+
+impl Kind {
+    /// The name used in messages and `--explain`, e.g. `Queue`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Thread => "Thread",
+            Kind::Lock => "Lock",
+            Kind::Condition => "Condition",
+            Kind::Semaphore => "Semaphore",
+            Kind::Event => "Event",
+            Kind::Barrier => "Barrier",
+            Kind::Queue => "Queue",
+            Kind::Socket => "socket",
+            Kind::Poll => "poll",
+        }
+    }
+
+    /// Whether `with x:` on this kind acquires (and so may block): becomes `async with`.
+    pub fn is_lock_like(self) -> bool {
+        matches!(self, Kind::Lock | Kind::Condition | Kind::Semaphore)
+    }
+
+    /// Whether `method` of this kind can block (ignoring arguments).
+    pub fn blocks(self, method: &str) -> bool {
+        match self {
+            Kind::Thread => method == "join",
+            Kind::Lock | Kind::Semaphore => method == "acquire",
+            Kind::Condition => matches!(method, "acquire" | "wait" | "wait_for"),
+            Kind::Event | Kind::Barrier => method == "wait",
+            Kind::Queue => matches!(method, "get" | "put" | "join"),
+            Kind::Socket => SOCKET_METHODS.contains(&method),
+            Kind::Poll => matches!(method, "poll" | "ipoll"),
+        }
+    }
+}
+
+/// The socket methods that wait for the network.
+pub const SOCKET_METHODS: &[&str] =
+    &["connect", "accept", "recv", "recvfrom", "recv_into", "read", "readinto", "readline", "send", "sendall", "sendto", "write"];
+
+/// Every method name that blocks on some kind: the names the unknown-receiver rule looks at.
+pub fn is_blocking_name(method: &str) -> Option<Kind> {
+    const ORDER: &[Kind] =
+        &[Kind::Queue, Kind::Thread, Kind::Lock, Kind::Condition, Kind::Event, Kind::Barrier, Kind::Socket, Kind::Poll];
+    ORDER.iter().copied().find(|k| k.blocks(method))
+}
+
+/// The external modules whose names matter. `u`-prefixed MicroPython names are the same module.
+pub fn canonical_module(name: &str) -> &str {
+    match name {
+        "utime" => "time",
+        "usocket" => "socket",
+        "uselect" => "select",
+        "uqueue" => "queue",
+        other => other,
+    }
+}
+
+/// What calling a known external function does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum External {
+    /// Builds a runtime object of this kind; `replace` is the runtime's constructor that takes the
+    /// callee's place (sockets and polls), if any.
+    Constructor { kind: Kind, replace: Option<&'static str> },
+    /// Blocks; the callee is replaced by the runtime's awaitable version.
+    Blocking { replace: &'static str },
+    /// Returns an existing thread (`current_thread()`).
+    CurrentThread,
+}
+
+/// `module.name` (canonical module name) as a known external function.
+pub fn external_function(module: &str, name: &str) -> Option<External> {
+    use External::*;
+    let ctor = |kind| Some(Constructor { kind, replace: None });
+    match (canonical_module(module), name) {
+        ("threading", "Thread" | "Timer") => ctor(Kind::Thread),
+        ("threading", "Lock" | "RLock") => ctor(Kind::Lock),
+        ("threading", "Condition") => ctor(Kind::Condition),
+        ("threading", "Semaphore" | "BoundedSemaphore") => ctor(Kind::Semaphore),
+        ("threading", "Event") => ctor(Kind::Event),
+        ("threading", "Barrier") => ctor(Kind::Barrier),
+        ("threading", "current_thread" | "main_thread" | "currentThread") => Some(CurrentThread),
+        ("queue", "Queue" | "LifoQueue" | "PriorityQueue" | "SimpleQueue") => ctor(Kind::Queue),
+        ("time", "sleep") => Some(Blocking { replace: "sleep" }),
+        ("time", "sleep_ms") => Some(Blocking { replace: "sleep_ms" }),
+        ("time", "sleep_us") => Some(Blocking { replace: "sleep_us" }),
+        ("socket", "socket") => Some(Constructor { kind: Kind::Socket, replace: Some("gsocket.socket") }),
+        ("select", "poll") => Some(Constructor { kind: Kind::Poll, replace: Some("gselect.poll") }),
+        ("select", "select") => Some(Blocking { replace: "gselect.select" }),
+        _ => None,
+    }
+}
+
+/// Whether `module.name` is a thread constructor whose callable argument the runtime calls (and
+/// awaits): `Thread(target=f, args, kwargs)`, `Timer(interval, function, args, kwargs)`.
+pub fn thread_target_params(module: &str, name: &str) -> Option<ThreadParams> {
+    match (canonical_module(module), name) {
+        ("threading", "Thread") => Some(ThreadParams { target: ("target", 1), args: ("args", 3), kwargs: ("kwargs", 4) }),
+        ("threading", "Timer") => Some(ThreadParams { target: ("function", 1), args: ("args", 2), kwargs: ("kwargs", 3) }),
+        _ => None,
+    }
+}
+
+/// Keyword name and positional index of a thread constructor's parameters.
+#[derive(Debug, Clone, Copy)]
+pub struct ThreadParams {
+    pub target: (&'static str, usize),
+    pub args: (&'static str, usize),
+    pub kwargs: (&'static str, usize),
+}
+
+/// Whether the arguments make a blocking method return at once (`acquire(False)`,
+/// `get(block=False)`, `put(x, False)`): then it is a plain call.
+pub fn non_blocking_call(kind: Kind, method: &str, call: &ast::ExprCall) -> bool {
+    let (keyword, position) = match (kind, method) {
+        (Kind::Lock | Kind::Semaphore | Kind::Condition, "acquire") => ("blocking", 0),
+        (Kind::Queue, "get") => ("block", 0),
+        (Kind::Queue, "put") => ("block", 1),
+        _ => return false,
+    };
+    let by_keyword = call.keywords.iter().any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == keyword) && is_false(&k.value));
+    by_keyword || call.args.get(position).is_some_and(is_false)
+}
+
+fn is_false(expr: &Expr) -> bool {
+    match expr {
+        Expr::Constant(c) => match &c.value {
+            ast::Constant::Bool(b) => !b,
+            ast::Constant::Int(i) => i.to_string() == "0",
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Builtins that take a callable without ever calling it: handing them a colored function is fine.
+pub fn builtin_keeps_callables(name: &str) -> bool {
+    matches!(
+        name,
+        "print" | "repr" | "str" | "id" | "len" | "isinstance" | "issubclass" | "type" | "callable" | "hasattr"
+            | "getattr" | "setattr" | "delattr" | "hash" | "format" | "vars" | "dir" | "list" | "tuple" | "set"
+            | "dict" | "frozenset" | "staticmethod" | "classmethod" | "bool" | "super"
+    )
+}
+
+/// Decorators known to hand a coroutine function through unchanged.
+pub fn decorator_passes_coroutines(qualified: &str) -> bool {
+    matches!(qualified, "staticmethod" | "classmethod" | "functools.wraps" | "abc.abstractmethod" | "typing.override")
+}
