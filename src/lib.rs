@@ -9,10 +9,12 @@ pub mod color;
 pub mod diag;
 pub mod edit;
 pub mod emit;
+pub mod kinds;
 pub mod parse;
 pub mod project;
 pub mod resolve;
 pub mod rewrite;
+pub mod scopes;
 pub mod walk;
 
 use std::fmt;
