@@ -919,7 +919,13 @@ impl<'p> Eval<'p, '_> {
         }
     }
 
+    /// The value of an imported module. The modules greenify knows (`time`, `socket`, `select`
+    /// and their MicroPython `u` names) are built into MicroPython, which loads them before any
+    /// file of the same name in SRC (such files are CPython stand-ins): they stay external.
     fn module_value(&mut self, dotted: &str, from: usize) -> Val {
+        if is_known_module(kinds::canonical_module(dotted)) {
+            return external(kinds::canonical_module(dotted));
+        }
         match self.index.module_names.get(dotted) {
             Some(m) => {
                 self.facts.imports.entry(from).or_default().insert(*m);
@@ -1316,7 +1322,13 @@ impl<'p> Eval<'p, '_> {
             callee_text: self.text(ctx.module, &call.func),
         };
         let mut result = ValSet::new();
+        // A foreign object held where a runtime object with this blocking method is held too
+        // (`self.sock = ssl.wrap_socket(self.sock)`) is taken to be a wrapper of it.
+        let runtime_blocks = func_vals.iter().any(|v| matches!(v, Val::RuntimeMethod(k, _, m) if k.blocks(m)));
         for callee in &func_vals {
+            if runtime_blocks && *callee == Val::Foreign {
+                continue;
+            }
             self.call_value(callee, call, ctx, &args, &keywords, spread.as_ref(), &mut fact, &mut result);
         }
         if func_vals.is_empty() || func_vals.iter().all(|v| matches!(v, Val::None)) {
