@@ -551,6 +551,30 @@ def _errno_msg(err):
 # module-level names that rewritten code may reach through the alias
 getaddrinfo = _so.getaddrinfo
 
+_DEFAULT = object()
+
+
+async def create_connection(address, timeout=_DEFAULT, source_address=None, *args, **kw):
+    """socket.create_connection (CPython API; MicroPython has none) returning a green socket."""
+    host, port = address[0], address[1]
+    err = None
+    for res in _so.getaddrinfo(host, port, 0, _so.SOCK_STREAM):
+        af, kind, proto, sa = res[0], res[1], res[2], res[-1]
+        s = socket(af, kind, proto)
+        try:
+            if timeout is not _DEFAULT:
+                s.settimeout(timeout)
+            if source_address:
+                s.bind(source_address)
+            await s.connect(sa)
+            return s
+        except OSError as e:
+            err = e
+            s.close()
+    if err is None:
+        err = OSError("getaddrinfo returns an empty list")
+    raise err
+
 
 def __getattr__(name):  # constants: AF_INET, SOCK_STREAM, SOL_SOCKET... (CPython)
     return getattr(_so, name)

@@ -157,6 +157,19 @@ async def main():
     u1.close()
     u2.close()
 
+    # create_connection returns a connected green socket
+    srv2 = gsocket.socket()
+    srv2.setsockopt(gsocket.SOL_SOCKET, gsocket.SO_REUSEADDR, 1)
+    srv2.bind(ADDR)
+    srv2.listen(1)
+    cc = await gsocket.create_connection(("127.0.0.1", PORT), 2.0)
+    peer, a = await srv2.accept()
+    await peer.sendall(b"hi")
+    print("create_connection:", isinstance(cc, gsocket.socket), cc.gettimeout(), await cc.read(2))
+    cc.close()
+    peer.close()
+    srv2.close()
+
     # connection refused
     d = gsocket.socket()
     try:
@@ -190,6 +203,7 @@ print("done")
 # poll: ready 1 True True
 # select: readable True b'x'
 # udp: recvfrom b'datagram' ticker advanced True
+# create_connection: True 2.0 b'hi'
 # refused: True
 # io waits left 0
 # done
