@@ -32,11 +32,15 @@ class BrokenBarrierError(RuntimeError):
 _counter = 0
 
 
-def newname(template="Thread-%d"):
+def newnumber():
     # One counter for every default name, as in CPython (Thread-N, Dummy-N).
     global _counter
     _counter += 1
-    return template % _counter
+    return _counter
+
+
+def newname(template="Thread-%d"):
+    return template % newnumber()
 
 
 def addr(obj):
@@ -58,46 +62,52 @@ def check_timeout(timeout, maxval):
 class ThreadBase:
     """Attributes, naming, repr and argument checks of threading.Thread.
 
-    Backends subclass it and add start/run/join/is_alive.  State fields:
-    _started, _is_stopped (bools), _ident, _daemonic, _name, _target, _args, _kwargs.
+    Backends subclass it and add start/run/join.  State lives in class defaults until a
+    thread differs (an instance attribute costs 16 bytes each on MicroPython):
+    _started, _is_stopped, _ident, _daemonic, _target, _args, _kwargs.  The default name is
+    made on first use from _nn (the Thread-N number) and _tn (the target's name).
     """
 
-    _initialized = False
+    _started = False
+    _is_stopped = False
+    _ident = None
+    _daemonic = False
+    _target = None
+    _args = ()
+    _kwargs = {}  # shared and never mutated: a thread without kwargs stores none
+    _name = None
+    _nn = None
+    _tn = None
+    _keeps_target = False  # a backend that keeps _target after run() needs no _tn
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         if group is not None:
             raise AssertionError("group argument must be None for now")
-        if kwargs is None:
-            kwargs = {}
         if name:
-            name = str(name)
+            self._name = str(name)
         else:
-            name = newname()
-            if target is not None:
-                try:
-                    name += " (%s)" % target.__name__
-                except AttributeError:
-                    pass
-        self._target = target
-        self._name = name
-        self._args = args
-        self._kwargs = kwargs
+            self._nn = newnumber()
+            if target is not None and not self._keeps_target:
+                self._tn = getattr(target, "__name__", None)
+        if target is not None:
+            self._target = target
+        if args:
+            self._args = args
+        if kwargs:
+            self._kwargs = kwargs
         if daemon is None:
             cur = current_thread()
             daemon = cur.daemon if cur is not None else False
-        self._daemonic = bool(daemon)
-        self._ident = None
-        self._started = False
-        self._is_stopped = False
-        self._initialized = True
+        if daemon:
+            self._daemonic = True
 
     def _check_init(self):
-        if not self._initialized:
+        if self._name is None and self._nn is None:
             raise RuntimeError("Thread.__init__() not called")
 
     def _check_start(self):
         # Shared preconditions of start().
-        if not self._initialized:
+        if self._name is None and self._nn is None:
             raise RuntimeError("thread.__init__() not called")
         if self._started:
             raise RuntimeError("threads can only be started once")
@@ -119,11 +129,20 @@ class ThreadBase:
             status += " daemon"
         if self._ident is not None:
             status += " %s" % self._ident
-        return "<%s(%s, %s)>" % (type(self).__name__, self._name, status)
+        return "<%s(%s, %s)>" % (type(self).__name__, self.name, status)
 
     @property
     def name(self):
-        return self._name
+        n = self._name
+        if n is None:
+            n = "Thread-%d" % self._nn
+            tn = self._tn
+            if tn is None and self._keeps_target:
+                tn = getattr(self._target, "__name__", None)
+            if tn is not None:
+                n += " (%s)" % tn
+            self._name = n
+        return n
 
     @name.setter
     def name(self, name):
@@ -161,7 +180,7 @@ class ThreadBase:
         self.daemon = daemonic
 
     def getName(self):
-        return self._name
+        return self.name
 
     def setName(self, name):
         self.name = name

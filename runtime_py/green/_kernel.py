@@ -1,47 +1,42 @@
 """Green kernel: park and wake asyncio tasks without allocating, on MicroPython and CPython.
 
-Every green thread owns one reusable Waiter.  A blocking call *arms* it (puts it on the
-primitive's wait list, notes the deadline) and returns it; `await` then *parks* the task:
-the task is queued nowhere (MicroPython) or waits on a Future (CPython).  A waker
-*delivers* a value and pushes the task back on the run queue.  A deadline is the task
-itself queued with a future key, removed again when woken early.
+Every green thread is its own reusable awaitable (Thread inherits Waiter).  A blocking call
+*arms* the current thread (puts it on the primitive's wait list, a plain list, FIFO) and
+returns it; `await` then *parks* the task: queued nowhere (MicroPython) or waiting on a
+Future (CPython).  A waker *delivers* a value and pushes the task back on the run queue.  A
+timeout is the task itself queued with a deadline key, removed again when woken early.
 
-MicroPython: parking yields None, the result comes back through a preallocated
+MicroPython: parking yields None; the result comes back through a preallocated
 StopIteration (0 bytes) or StopIteration(value) for values other than None/True/False.
-CPython (host testing): parking yields a Future, timeouts are loop.call_later handles.
+CPython (host testing): parking yields a Future; timeouts are loop.call_at handles.
+Waiter fields are prefixed `_w_` (they live on user Thread subclasses) and stay class
+defaults until used: every instance attribute costs 16 bytes per thread on MicroPython.
 """
 import sys
 import asyncio
 
 MPY = sys.implementation.name == "micropython"
-tasks = {}  # asyncio Task -> green Thread (the main thread's run task included)
-dead = False  # set once a deadlock was reported: nothing must wait any more
-threads = None  # set by threading: function listing every thread, for the deadlock report
+tasks = {}  # asyncio Task -> green Thread (main thread's run tasks too)
+dead = False  # set once a deadlock was reported: nothing waits any more
+threads = None  # set by threading: lists every thread, for the deadlock report
 main_task = None  # the task running the main thread's blocking call (greenify.run)
-main_w = None  # the main thread's Waiter (set by threading)
+main_w = None  # the main thread (set by threading)
 
 _ST = StopIteration(True)
 _SF = StopIteration(False)
 _SN = StopIteration(None)
-_CHUNK = 1 << 28  # ms; longest single deadline, fits every port's ticks window
+_CHUNK = 1 << 28  # ms: longest single deadline, inside every port's ticks window
 
 
 def _stop(v):
-    # The StopIteration that makes `await` return v; only other values allocate.
-    if v is None:
-        s = _SN
-    elif v is True:
-        s = _ST
-    elif v is False:
-        s = _SF
-    else:
-        return StopIteration(v)
+    # The preallocated StopIteration that makes `await` return None/True/False.
+    s = _SN if v is None else _ST if v is True else _SF
     s.__traceback__ = None
     return s
 
 
 class Done:
-    """Awaitable of an already known result (reusable: True, False, None singletons)."""
+    """Awaitable of a result known at once (reusable singletons TRUE, FALSE, NONE)."""
 
     def __init__(self, v):
         self.v = v
@@ -56,7 +51,7 @@ class Done:
 
     def __bool__(self):
         # Lets unconverted code test `if lock.acquire(timeout=0):`.
-        return bool(self.v)
+        return self.v is True
 
 
 TRUE = Done(True)
@@ -69,6 +64,7 @@ if MPY:
     from time import ticks_ms, ticks_add, ticks_diff
 
     _GEN = type((lambda: (yield))())
+    ASYNC_FN = type(lambda: (yield))  # MicroPython: async functions are generator functions
 
     def cur_task():
         return _core.cur_task
@@ -83,51 +79,62 @@ if MPY:
     def run_task(coro):
         return _run(_core.create_task(coro), _core.run_until_complete)
 
+    def awaitable(x):
+        return isinstance(x, (_GEN, Waiter, Done, _core.SingletonGenerator))
+
     def clock():
         # Seconds on a monotonic clock (for deadlines spanning several waits).
         return ticks_diff(ticks_ms(), _T0) / 1000
 
     _T0 = ticks_ms()
 
-    def awaitable(x):
-        return isinstance(x, (_GEN, Waiter, Done, _core.SingletonGenerator))
+    class _Canceller:
+        # Task.cancel() calls task.data.remove(task) for a task parked off the run queue;
+        # the waiter's own cleanup runs when CancelledError is thrown into it.
+        def remove(self, task):
+            pass
 
-    def _deadline(timeout):
-        # Milliseconds from now, rounded so that a wait is never shorter than asked.
-        ms = int(timeout * 1000) + 1 if timeout > 0 else 0
-        return ms
+    _CANCEL = _Canceller()
+
+    def _arm_clock(w, timeout):
+        # Never shorter than asked: ticks_ms() truncates, so one more millisecond.
+        w._w_t0 = ticks_ms()
+        w._w_ms = int(timeout * 1000) + 1 if timeout > 0 else 0
 
     def _park(w):
         t = _core.cur_task
-        w.task = t
-        if w.ms is None:
-            t.data = w  # lets Task.cancel() find and unpark us (it calls w.remove)
+        w._w_task = t
+        ms = w._w_ms
+        if ms is None:
+            t.data = _CANCEL
             return None
-        ms = w.ms
         if ms > _CHUNK:
             ms = _CHUNK
-        w.ms -= ms
-        _core._task_queue.push(t, ticks_add(w.t0, ms))
-        w.t0 = ticks_add(w.t0, ms)
+        w._w_ms -= ms
+        w._w_t0 = ticks_add(w._w_t0, ms)
+        _core._task_queue.push(t, w._w_t0)
         return None
 
     def _unpark(w):
         q = _core._task_queue
-        if w.ms is not None:
-            q.remove(w.task)
-        q.push(w.task)
+        if w._w_ms is not None:
+            q.remove(w._w_task)
+        q.push(w._w_task)
 
     def _expired(w):
-        # Woken by the clock: a long timeout may still have chunks left.
-        return w.ms <= 0
+        # Woken by the clock: a very long timeout may still have chunks to go.
+        return w._w_ms <= 0
 
-    def _arm_clock(w, timeout):
-        w.t0 = ticks_ms()
-        w.ms = _deadline(timeout)
+    def _untime(w):
+        _core._task_queue.remove(w._w_task)
+        w._w_task.data = _CANCEL
 
 else:
     import inspect
-    from time import monotonic
+    from time import monotonic as clock
+
+    ASYNC_FN = None
+    _the_loop = None
 
     def cur_task():
         loop = asyncio._get_running_loop()
@@ -143,8 +150,6 @@ else:
             _the_loop = asyncio.new_event_loop()
         return _the_loop
 
-    _the_loop = None
-
     def idle():
         loop = asyncio._get_running_loop()
         if loop is None or loop._ready:
@@ -152,7 +157,7 @@ else:
         for h in loop._scheduled:
             if not h._cancelled:
                 return False
-        return len(loop._selector.get_map()) <= 1  # the loop's own self-pipe
+        return len(loop._selector.get_map()) <= 1  # only the loop's own self-pipe
 
     def spawn(coro):
         return _loop().create_task(coro)
@@ -161,19 +166,21 @@ else:
         loop = _loop()
         return _run(loop.create_task(coro), loop.run_until_complete)
 
-    clock = monotonic
-
     def awaitable(x):
         return inspect.isawaitable(x)
 
+    def _arm_clock(w, timeout):
+        w._w_t0 = clock() + timeout
+        w._w_ms = 1
+
     def _park(w):
         loop = asyncio.get_running_loop()
-        w.task = asyncio.current_task(loop)
-        f = w.fut = loop.create_future()
+        w._w_task = asyncio.current_task(loop)
+        f = w._w_fut = loop.create_future()
         f._asyncio_future_blocking = True
-        if w.ms is not None:
-            w.h = loop.call_at(w.t0, _fire, f)
-            w.ms = 0
+        if w._w_ms is not None:
+            w._w_h = loop.call_at(w._w_t0, _fire, f)
+            w._w_ms = 0
         return f
 
     def _fire(f):
@@ -181,24 +188,23 @@ else:
             f.set_result(None)
 
     def _unpark(w):
-        if w.h is not None:
-            w.h.cancel()
-            w.h = None
-        _fire(w.fut)
+        _untime(w)
+        _fire(w._w_fut)
 
     def _expired(w):
-        w.h = None
+        w._w_h = None
         return True
 
-    def _arm_clock(w, timeout):
-        w.t0 = monotonic() + timeout
-        w.ms = 1
+    def _untime(w):
+        if w._w_h is not None:
+            w._w_h.cancel()
+            w._w_h = None
 
 
 def stuck():
     """True when no thread can ever run again: nothing runnable, sleeping or waiting for
     I/O, and the main thread is blocked too (parked, or a native asyncio loop runs)."""
-    return idle() and (main_task is None or main_w.st == 2)
+    return idle() and (main_task is None or main_w._w_st == 2)
 
 
 def _run(task, until):
@@ -209,57 +215,61 @@ def _run(task, until):
     prev = main_task
     main_task = task
     try:
-        return until(task)
+        while True:
+            try:
+                return until(task)
+            except SystemExit:
+                # MicroPython: a thread task ended by SystemExit escapes the loop; the
+                # thread ends silently (as in CPython) and the loop goes on.
+                t = cur_task() if MPY else None
+                th = tasks.get(t)
+                if dead or t is task or th is None:
+                    raise
+                th._gy_end()
     finally:
         main_task = prev
 
 
 class Waiter:
-    """One per green thread: the reusable awaitable of every blocking call.
+    """Mixed into Thread: the thread is the reusable awaitable of its blocking calls.
 
-    st: 0 idle, 1 armed (on a wait list, not yet parked), 2 parked, 3 result ready.
+    _w_st: 0 running, 1 armed (on a wait list, not yet parked), 2 parked, 3 result ready,
+    4 exception ready (in _w_val); Thread adds -1 not started and 5 ended.
+    _w_kind: (what, timeout result) of the wait, e.g. ("Queue.get", Empty): the report's
+    text and what a timeout returns (an exception class is raised).
     """
 
-    task = None
-    wl = None  # the wait list (a plain list) we sit on
-    ms = None  # None: no timeout; else ms still to wait (MicroPython)
-    t0 = 0
-    val = None  # value to deliver
-    err = None  # exception (class or instance) to raise instead
-    tmo = False  # result on timeout (an exception class is raised)
-    lk = None  # lock to re-acquire after a Condition wait
-    cnt = 1  # RLock recursion count to restore with it
-    ret = True  # what a lock grant delivers (False: a Condition wait that timed out)
-    what = None  # "Lock.acquire"...: for the deadlock report
-    obj = None
-    item = None  # a put() waiting for room keeps its item here
-    fut = None
-    h = None
+    _w_st = 0
+    _w_task = None
+    _w_wl = None  # the wait list we sit on
+    _w_ms = None  # None: no timeout
+    _w_t0 = 0
+    _w_val = None  # value (or exception) to deliver
+    _w_lk = None  # lock to re-acquire after a Condition wait
+    _w_cnt = 1  # RLock recursion count to restore with it
+    _w_ret = True  # what a lock grant delivers (False: Condition wait timed out)
+    _w_kind = None
+    _w_item = None  # a put() waiting for room keeps its item here
+    _w_sv = None  # last StopIteration(value), reused for the same value
+    _w_fut = None
+    _w_h = None
 
-    def __init__(self, thread):
-        self.th = thread
-        self.st = 0
-
-    def arm(self, wl, timeout, tmo, what, obj):
-        """Queue on wait list `wl` (FIFO); returns self, to be awaited."""
-        self.st = 1
-        self.wl = wl
+    def _w_arm(self, wl, timeout, kind):
+        """Queue on wait list `wl`; returns self, to be awaited."""
+        self._w_st = 1
+        self._w_wl = wl
         wl.append(self)
-        self.tmo = tmo
-        self.what = what
-        self.obj = obj
-        self.val = self.err = None
-        if timeout is None:
-            self.ms = None
-        else:
+        self._w_kind = kind
+        if timeout is not None:
             _arm_clock(self, timeout)
+        elif self._w_ms is not None:
+            self._w_ms = None
         return self
 
-    def done(self, v):
-        # An immediate result delivered through this (reusable) awaitable.
-        self.st = 3
-        self.val = v
-        self.err = None
+    def _w_done(self, v):
+        # An immediate result delivered through this reusable awaitable.
+        self._w_st = 3
+        self._w_val = v
         return self
 
     def __iter__(self):
@@ -268,110 +278,95 @@ class Waiter:
     __await__ = __iter__
 
     def __next__(self):
-        st = self.st
+        st = self._w_st
         if st == 1:
-            self.st = 2
+            self._w_st = 2
             r = _park(self)
-            if self.ms is None and stuck():
+            if self._w_ms is None and stuck():
                 deadlock()
             return r
         if st == 2:
             # Resumed without a wake-up: the deadline passed.
-            if not _expired(self):
+            if not _expired(self) or self._w_timeout():
                 return _park(self)
-            if self._timeout():
-                return _park(self)  # re-parked waiting for a lock, no deadline
-        return self._deliver()
+            st = self._w_st
+        self._w_st = 0
+        v = self._w_val
+        if v is None:
+            raise _stop(None)
+        self._w_val = None
+        if st == 4:
+            raise v() if isinstance(v, type) else v
+        if v is True or v is False:
+            raise _stop(v)
+        # A value must travel in a StopIteration: reuse the last one when it carries the
+        # same object (a token passed around), else allocate one (~96 B on MicroPython).
+        s = self._w_sv
+        if s is None or s.value is not v:
+            s = self._w_sv = StopIteration(v)
+        s.__traceback__ = None
+        raise s
 
-    def _timeout(self):
-        self.wl.remove(self)
-        self.wl = None
-        self.ms = None
-        lk = self.lk
-        if lk is not None and not lk._gy_take(self):
-            # Condition.wait timed out but the lock is held: wait for it, report False.
-            self.ret = False
-            self.wl = lk._wl
-            lk._wl.append(self)
-            return True
-        self.st = 3
-        t = self.tmo
-        if isinstance(t, type):
-            self.err = t
-        else:
-            self.val = t
+    def _w_timeout(self):
+        # Returns True when the thread must park again (re-acquiring a lock).
+        self._w_wl.remove(self)
+        self._w_wl = None
+        self._w_ms = None
+        lk = self._w_lk
+        if lk is not None:
+            self._w_lk = None
+            if not lk._gy_take(self):
+                # Condition.wait timed out but the lock is held: wait for it, then False.
+                self._w_ret = False
+                self._w_wl = lk._wl
+                lk._wl.append(self)
+                return True
+        t = self._w_kind[1]
+        self._w_val = t
+        self._w_st = 4 if isinstance(t, type) else 3
         return False
 
-    def _deliver(self):
-        self.st = 0
-        self.task = self.lk = self.obj = None
-        e = self.err
-        if e is not None:
-            self.err = None
-            raise e() if isinstance(e, type) else e
-        v = self.val
-        self.val = None
-        raise _stop(v)
-
-    def wake(self, v, err=None):
-        """Deliver v (or raise err) to this waiter; it must already be off its wait list."""
-        self.wl = None
-        self.val = v
-        self.err = err
-        if self.st == 2:
+    def _w_wake(self, v, err=False):
+        """Deliver v (an exception when err) to this thread, already off its wait list."""
+        self._w_wl = None
+        if self._w_lk is not None:
+            self._w_lk = None
+        if self._w_ret is not True:
+            self._w_ret = True
+        self._w_val = v
+        if self._w_st == 2:
             _unpark(self)
-        self.st = 3
+        self._w_st = 4 if err else 3
 
-    def untime(self):
-        # Condition.notify: the wait is over, the lock re-acquire has no deadline.
-        if self.ms is not None and self.st == 2:
-            if MPY:
-                _core._task_queue.remove(self.task)
-                self.task.data = self
-            else:
-                _unpark_clock(self)
-        self.ms = None
+    def _w_untime(self):
+        # Condition.notify: the wait is over; re-acquiring the lock has no deadline.
+        if self._w_ms is not None:
+            if self._w_st == 2:
+                _untime(self)
+            self._w_ms = None
 
     def throw(self, exc, val=None, tb=None):
-        # Task cancelled (or exception thrown in) while parked: leave the wait list.
-        if self.wl is not None:
-            self.wl.remove(self)
-            self.wl = None
-        if not MPY and self.h is not None:
-            self.h.cancel()
-            self.h = None
-        self.st = 0
-        self.lk = None
+        # Task cancelled (or an exception thrown in) while parked: leave the wait list.
+        if self._w_wl is not None:
+            self._w_wl.remove(self)
+            self._w_wl = None
+        if not MPY:
+            _untime(self)
+        self._w_st = 0
+        self._w_lk = None
         raise exc if val is None else val
 
-    def remove(self, task):
-        # Called by MicroPython's Task.cancel(); cleanup happens in throw().
-        pass
 
-
-def _unpark_clock(w):
-    if w.h is not None:
-        w.h.cancel()
-        w.h = None
-
-
-def wake_first(wl, v):
-    # FIFO hand-off: wake the longest waiting thread of `wl` with value v.
-    w = wl.pop(0)
-    w.wake(v)
-    return w
-
-
-def wake_all(wl, v, err=None):
+def wake_all(wl, v, err=False):
     while wl:
-        wl.pop(0).wake(v, err)
+        wl.pop(0)._w_wake(v, err)
 
 
 def describe(w):
-    s = w.what
-    if not MPY and w.task is not None:
+    s = w._w_kind[0]
+    if not MPY and w._w_task is not None:
         # Innermost user frame of the parked coroutine: "file:line".
-        c = w.task.get_coro()
+        c = w._w_task.get_coro()
         f = None
         while c is not None and hasattr(c, "cr_frame"):
             f = c.cr_frame or f
@@ -382,15 +377,14 @@ def describe(w):
 
 
 def deadlock():
-    """Every thread waits and nothing can wake one: report on stderr and exit(3)."""
+    """Every thread waits and nothing can wake one: report on stderr, exit status 3."""
     global dead
     dead = True
     err = sys.stderr
     print("greenify: deadlock: every thread is blocked", file=err)
     for th in threads():
-        w = th._w
-        if w is not None and w.st == 2:
-            print("  %s: %s %s" % (th.name, describe(w), _objrepr(w.obj)), file=err)
+        if th._w_st == 2:
+            print("  %s: %s" % (th.name, describe(th)), file=err)
     if not MPY:
         # Leave at once: pending tasks must not print warnings on the way out.
         import os
@@ -399,10 +393,3 @@ def deadlock():
         err.flush()
         os._exit(3)
     sys.exit(3)
-
-
-def _objrepr(o):
-    try:
-        return repr(o)
-    except Exception:
-        return ""

@@ -19,8 +19,11 @@ def _timeout(block, timeout):
     return timeout
 
 
-def _waiter():
-    return _th.current_thread()._w
+_cur = _th.current_thread
+# What each wait is (deadlock report) and what its timeout raises.
+_K_GET = ("Queue.get", Empty)
+_K_PUT = ("Queue.put", Full)
+_K_JOIN = ("Queue.join", None)
 
 
 class Queue(QueueBase):
@@ -53,8 +56,8 @@ class Queue(QueueBase):
             return K.NONE if block else None
         if not block or t == 0:
             raise Full
-        w = _waiter().arm(self._pw, t, Full, "Queue.put", self)
-        w.item = item
+        w = _cur()._w_arm(self._pw, t, _K_PUT)
+        w._w_item = item
         return w
 
     def put_nowait(self, item):
@@ -66,10 +69,10 @@ class Queue(QueueBase):
         if self._qsize():
             item = self._get()
             self._drained()
-            return _waiter().done(item) if block else item
+            return _cur()._w_done(item) if block else item
         if not block or t == 0:
             raise Empty
-        return _waiter().arm(self._gw, t, Empty, "Queue.get", self)
+        return _cur()._w_arm(self._gw, t, _K_GET)
 
     def get_nowait(self):
         return self.get(False)
@@ -79,17 +82,17 @@ class Queue(QueueBase):
         if self._gw and self._qsize():
             w = self._gw.pop(0)
             item = self._get()
-            w.wake(item)
+            w._w_wake(item)
 
     def _drained(self):
         # Room was made: the first parked putter's item goes in.
         pw = self._pw
         if pw and self._has_room():
             w = pw.pop(0)
-            item = w.item
-            w.item = None
+            item = w._w_item
+            w._w_item = None
             self._add(item)
-            w.wake(None)
+            w._w_wake(None)
 
     def task_done(self):
         if self._task_done() and self._jw:
@@ -100,13 +103,13 @@ class Queue(QueueBase):
             return K.NONE
         if self._jw is None:
             self._jw = []
-        return _waiter().arm(self._jw, None, None, "Queue.join", self)
+        return _cur()._w_arm(self._jw, None, _K_JOIN)
 
     def shutdown(self, immediate=False):
         self._shutdown(immediate)
-        K.wake_all(self._pw, None, ShutDown)
+        K.wake_all(self._pw, ShutDown, True)
         if not self._qsize():
-            K.wake_all(self._gw, None, ShutDown)
+            K.wake_all(self._gw, ShutDown, True)
         if self._jw and not self.unfinished_tasks:
             K.wake_all(self._jw, None)
 

@@ -22,6 +22,14 @@ TIMEOUT_MAX = S.TIMEOUT_MAX
 __excepthook__ = excepthook
 _alive = []  # started, unfinished threads in start order
 _trace = _profile = None
+# What each wait is (deadlock report) and what its timeout returns.
+_K_BARRIER = ("Barrier.wait", False)
+_K_COND = ("Condition.wait", False)
+_K_EVENT = ("Event.wait", False)
+_K_JOIN = ("Thread.join", None)
+_K_LOCK = ("Lock.acquire", False)
+_K_RLOCK = ("RLock.acquire", False)
+_K_SEM = ("Semaphore.acquire", False)
 _stack = 0
 _atexit_done = False
 
@@ -38,10 +46,6 @@ def _wait_timeout(timeout):
     if timeout is None:
         return None
     return timeout if timeout > 0 else 0
-
-
-def _waiter():
-    return current_thread()._w
 
 
 def _not_converted():
@@ -90,7 +94,7 @@ class Lock(_LockBase):
             return False
         if t == 0:
             return K.FALSE
-        return _waiter().arm(self._wl, t, False, "Lock.acquire", self)
+        return current_thread()._w_arm(self._wl, t, _K_LOCK)
 
     acquire_lock = acquire
 
@@ -100,7 +104,7 @@ class Lock(_LockBase):
         wl = self._wl
         if wl:
             w = wl.pop(0)  # hand-off: stays locked, now held by w
-            w.wake(w.ret)
+            w._w_wake(w._w_ret)
         else:
             self._locked = False
 
@@ -144,7 +148,7 @@ class RLock(_LockBase):
             return False
         if t == 0:
             return K.FALSE
-        return me._w.arm(self._wl, t, False, "RLock.acquire", self)
+        return me._w_arm(self._wl, t, _K_RLOCK)
 
     def release(self):
         if self._owner is not current_thread():
@@ -157,9 +161,9 @@ class RLock(_LockBase):
         wl = self._wl
         if wl:
             w = wl.pop(0)
-            self._owner = w.th
-            self._count = w.cnt
-            w.wake(w.ret)
+            self._owner = w
+            self._count = w._w_cnt
+            w._w_wake(w._w_ret)
         else:
             self._owner = None
 
@@ -180,8 +184,8 @@ class RLock(_LockBase):
     def _gy_take(self, w):
         if self._owner is not None:
             return False
-        self._owner = w.th
-        self._count = w.cnt
+        self._owner = w
+        self._count = w._w_cnt
         return True
 
     def __repr__(self):
@@ -223,11 +227,12 @@ class Condition:
     def wait(self, timeout=None):
         if not self._lock._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
-        w = _waiter()
+        w = current_thread()
         cnt = self._lock._release_save()
-        w.arm(self._wl, _wait_timeout(timeout), False, "Condition.wait", self)
-        w.lk = self._lock
-        w.cnt = cnt
+        w._w_arm(self._wl, _wait_timeout(timeout), _K_COND)
+        w._w_lk = self._lock
+        if cnt != 1 or w._w_cnt != 1:
+            w._w_cnt = cnt
         return w
 
     async def wait_for(self, predicate, timeout=None):
@@ -254,9 +259,8 @@ class Condition:
         while n > 0 and wl:
             # Notified: now wait (without deadline) for the lock, FIFO behind others.
             w = wl.pop(0)
-            w.untime()
-            w.ret = True
-            w.wl = lwl
+            w._w_untime()
+            w._w_wl = lwl
             lwl.append(w)
             n -= 1
 
@@ -284,7 +288,7 @@ class Semaphore:
         t = _wait_timeout(timeout)
         if t == 0:
             return K.FALSE
-        return _waiter().arm(self._wl, t, False, type(self).__name__ + ".acquire", self)
+        return current_thread()._w_arm(self._wl, t, _K_SEM)
 
     __aenter__ = acquire
 
@@ -300,7 +304,7 @@ class Semaphore:
             raise ValueError("n must be one or more")
         wl = self._wl
         while n and wl:
-            wl.pop(0).wake(True)  # hand the permit straight to the first waiter
+            wl.pop(0)._w_wake(True)  # hand the permit straight to the first waiter
             n -= 1
         self._value += n
 
@@ -355,7 +359,7 @@ class Event:
         t = _wait_timeout(timeout)
         if t == 0:
             return K.FALSE
-        return _waiter().arm(self._wl, t, False, "Event.wait", self)
+        return current_thread()._w_arm(self._wl, t, _K_EVENT)
 
     def __repr__(self):
         return "<threading.Event at %s: %s>" % (S.addr(self), "set" if self._flag else "unset")
@@ -373,7 +377,7 @@ class Barrier(S.BarrierBase):
         if timeout is None:
             timeout = self._timeout
         while self._must_wait_enter():
-            await _waiter().arm(self._wl, None, False, "Barrier.wait", self)
+            await current_thread()._w_arm(self._wl, None, _K_BARRIER)
         self._check_broken()
         index = self._arrive()
         try:
@@ -383,7 +387,7 @@ class Barrier(S.BarrierBase):
                 end = None if timeout is None else K.clock() + timeout
                 while self._state == 0:
                     left = None if end is None else max(0, end - K.clock())
-                    if not await _waiter().arm(self._wl, left, False, "Barrier.wait", self):
+                    if not await current_thread()._w_arm(self._wl, left, _K_BARRIER):
                         self._break()
                         raise BrokenBarrierError
                 self._check_broken()
@@ -398,22 +402,53 @@ class Barrier(S.BarrierBase):
         self._break()
 
 
-class Thread(S.ThreadBase):
-    _w = None  # the thread's Waiter, made by start()
+class Thread(S.ThreadBase, K.Waiter):
     _jw = None  # wait list of join()ers, made by the first join()
     _ld = None  # `local` attributes of this thread
+    _w_st = -1  # not started
+    _keeps_target = True
+
+    # Derived from the state instead of stored: 16 bytes per field and thread saved.
+    @property
+    def _ident(self):
+        return id(self) if self._w_st != -1 else None
+
+    @property
+    def _started(self):
+        return self._w_st != -1
+
+    @property
+    def _is_stopped(self):
+        return self._w_st == 5
 
     def start(self):
         self._check_start()
-        self._started = True
-        self._ident = id(self)
-        self._w = K.Waiter(self)
+        self._w_st = 0
         _alive.append(self)
-        K.tasks[K.spawn(self._gy_boot())] = self
+        coro = self._gy_coro()
+        if coro is None:
+            t = K.spawn(self._gy_boot())
+        else:
+            t = K.spawn(coro)
+            t.state = _on_end  # MicroPython calls it when the task ends
+        K.tasks[t] = self
         _register_atexit()
 
+    def _gy_coro(self):
+        # MicroPython: when run() or the target is an async function, its coroutine can be
+        # the task itself (no wrapper: ~100 bytes less per thread); None otherwise.
+        if not K.MPY:
+            return None
+        run = type(self).run
+        if run is Thread.run:
+            if type(self._target) is K.ASYNC_FN:
+                return self._target(*self._args, **self._kwargs)
+        elif type(run) is K.ASYNC_FN:
+            return self.run()
+        return None
+
     def run(self):
-        # Returns the target's coroutine, if any: _gy_boot awaits it.
+        # Returns the target's coroutine, if any: the caller awaits it.
         if self._target is not None:
             return self._target(*self._args, **self._kwargs)
 
@@ -429,11 +464,10 @@ class Thread(S.ThreadBase):
         self._gy_end()
 
     def _gy_end(self):
-        self._is_stopped = True
-        self._target = self._args = self._kwargs = None
+        self._w_st = 5
+        self._w_task = None  # the finished Task holds its result: let both go
         _alive.remove(self)
         K.tasks.pop(K.cur_task(), None)
-        self._w = None
         if self._jw:
             K.wake_all(self._jw, None)
         # Last runnable thread gone while others wait forever: report, don't hang.
@@ -447,24 +481,28 @@ class Thread(S.ThreadBase):
             return K.NONE
         if self._jw is None:
             self._jw = []
-        return _waiter().arm(self._jw, t, None, "Thread.join", self)
+        return current_thread()._w_arm(self._jw, t, _K_JOIN)
+
+
+def _on_end(task, er):
+    # End of a thread whose task is its own coroutine (MicroPython).
+    th = K.tasks.get(task)
+    if not isinstance(er, StopIteration):
+        S.call_excepthook(_hook(), er, th)
+    th._gy_end()
 
 
 class _MainThread(Thread):
     def __init__(self):
         Thread.__init__(self, name="MainThread", daemon=False)
-        self._started = True
-        self._ident = id(self)
-        self._w = K.Waiter(self)
+        self._w_st = 0
 
 
 class _DummyThread(Thread):
     # A native asyncio task using the runtime: named like CPython's foreign threads.
     def __init__(self, task):
         Thread.__init__(self, name=S.newname("Dummy-%d"), daemon=True)
-        self._started = True
-        self._ident = id(self)
-        self._w = K.Waiter(self)
+        self._w_st = 0
         K.tasks[task] = self
 
     def join(self, timeout=None):
@@ -625,6 +663,6 @@ def _local_storage():
 
 _main = _MainThread()
 K.threads = enumerate
-K.main_w = _main._w
+K.main_w = _main
 S.current_thread = current_thread
 S.local_storage = _local_storage

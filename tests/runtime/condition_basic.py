@@ -49,22 +49,27 @@ def start_registered(i):
         time.sleep(0.001)
 
 
-ts = [start_registered(i) for i in range(5)]
-with cond:
-    cond.notify()
-    cond.notify(2)
-# Wait until those three ran (they need the lock after we released it).
-while True:
+def notify_and_wait(n, total):
+    # Wake n waiters, then wait until they ran (they need the lock we release).
     with cond:
-        if len(woken) == 3:
-            break
-    time.sleep(0.001)
-print("woken first", woken)
+        cond.notify(n)
+    while True:
+        with cond:
+            if len(woken) == total:
+                return
+        time.sleep(0.001)
+
+
+ts = [start_registered(i) for i in range(5)]
+notify_and_wait(1, 1)
+print("notify() wakes the longest waiter:", woken)
+notify_and_wait(2, 3)
+print("notify(2) wakes the next two:", sorted(woken[1:]))
 with cond:
     cond.notify_all()
 for t in ts:
     t.join()
-print("woken all", woken)
+print("notify_all wakes the rest:", sorted(woken[3:]))
 
 # wait_for with a predicate made true by another thread, and with a timeout.
 state = {"n": 0}

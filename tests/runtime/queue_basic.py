@@ -31,14 +31,26 @@ try:
     q.put_nowait("c")
 except queue.Full:
     print("Full")
-timed("put timeout", lambda: q.put("c", timeout=0.05), queue.Full)
+def put_c():
+    q.put("c", timeout=0.05)
+
+
+def get_timed():
+    q.get(timeout=0.05)
+
+
+def get_nonblocking():
+    q.get(False, 10)
+
+
+timed("put timeout", put_c, queue.Full)
 print(q.get_nowait(), q.get(False), q.empty())
 try:
     q.get_nowait()
 except queue.Empty:
     print("Empty")
-timed("get timeout", lambda: q.get(timeout=0.05), queue.Empty)
-timed("get block=False with timeout", lambda: q.get(False, 10), queue.Empty, 0)
+timed("get timeout", get_timed, queue.Empty)
+timed("get block=False with timeout", get_nonblocking, queue.Empty, 0)
 try:
     q.get(timeout=-1)
 except ValueError as e:
@@ -111,7 +123,11 @@ try:
     sq.get_nowait()
 except queue.Empty:
     print("SimpleQueue Empty")
-timed("SimpleQueue get timeout", lambda: sq.get(timeout=0.05), queue.Empty)
+def sq_get_timed():
+    sq.get(timeout=0.05)
+
+
+timed("SimpleQueue get timeout", sq_get_timed, queue.Empty)
 
 
 def feeder():

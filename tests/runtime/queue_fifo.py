@@ -23,8 +23,14 @@ for i in range(4):
     t.start()
     ts.append(t)
     time.sleep(SPACING)
-for x in "abcd":
+for n, x in enumerate("abcd"):
+    # One item at a time: only the longest waiting getter may take it.
     q.put(x)
+    while True:
+        with guard:
+            if len(got) == n + 1:
+                break
+        time.sleep(0.001)
 for t in ts:
     t.join()
 print(got)
