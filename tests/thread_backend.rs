@@ -1,7 +1,8 @@
 //! The thread backend (`greenify --backend thread`) on the real MicroPython unix port, whose
 //! `_thread` runs without a GIL: contention stress with exact totals, timed waits that never
 //! return early, the wait for non-daemon threads at exit, API conformance against CPython,
-//! and the conformance corpus and runtime battery run with this backend.
+//! and the conformance corpus run with this backend. (The runtime battery, tests/runtime, runs
+//! on this backend from tests/runtime_battery.rs.)
 //!
 //! The programs live in tests/thread/*.py. A missing MicroPython fails (never skips): run
 //! scripts/setup.sh.
@@ -105,6 +106,14 @@ fn timed_waits_never_return_early_and_wake_promptly() {
 }
 
 #[test]
+fn finished_threads_leave_no_garbage_on_a_small_heap() {
+    let (_scratch, main) = convert(&program("no_leak.py"));
+    let run = run_micropython(&main, &["-X", "heapsize=256k"], Duration::from_secs(120));
+    assert!(!run.timed_out && run.status == Some(0), "no_leak.py failed:\n{}\n{}", run.stdout, run.stderr);
+    assert_eq!(run.stdout, "no leak 1\n", "2,000 threads started and joined one after another grew the heap");
+}
+
+#[test]
 fn exit_waits_for_non_daemon_threads_only() {
     let run = run_thread("exit_wait.py", Duration::from_secs(30));
     assert_eq!(run.status, Some(0), "{}", run.stderr);
@@ -197,10 +206,4 @@ fn differential_dir(dir: &str) {
 #[test]
 fn corpus_matches_cpython() {
     differential_dir("tests/corpus");
-}
-
-/// The runtime battery (shared with the green backend) passes on the thread backend.
-#[test]
-fn runtime_battery_matches_cpython() {
-    differential_dir("tests/runtime");
 }
