@@ -41,7 +41,9 @@ fn driver_python() -> PathBuf {
 
 fn mosquitto() -> PathBuf {
     if let Some(p) = std::env::var_os("GREENIFY_MOSQUITTO") {
-        return PathBuf::from(p);
+        let p = PathBuf::from(p);
+        assert!(p.is_file(), "GREENIFY_MOSQUITTO={} does not exist: run `{SETUP}` or unset it", p.display());
+        return p;
     }
     for dir in std::env::var("PATH").unwrap_or_default().split(':').chain(["/usr/sbin", "/usr/bin"]) {
         let p = Path::new(dir).join("mosquitto");
