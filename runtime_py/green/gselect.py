@@ -9,8 +9,9 @@
 # when present at a check but not waited for.
 
 import sys
-import select as _sel
 from . import gsocket as _gs
+
+_sel = _gs._sel
 
 _MP = sys.implementation.name == "micropython"
 

@@ -17,8 +17,12 @@ import errno as _errno
 _MP = sys.implementation.name == "micropython"
 
 if _MP:
-    import socket as _so
-    import select as _sel
+    try:
+        import socket as _so
+        import select as _sel
+    except ImportError:  # firmware older than the u-less module names
+        import usocket as _so
+        import uselect as _sel
     from time import ticks_ms as _ticks, ticks_diff as _tdiff, ticks_add as _tadd
     from asyncio import core as _core
     from asyncio import sleep as _sleep
