@@ -1,7 +1,8 @@
 # Condition wake-up order: notify(1) wakes waiters in the order they started waiting (FIFO).
 # Exercises: threads entering cond.wait() one at a time (the main thread knows a waiter is parked
 # once it can take the condition's lock after the waiter's Event fired), notify(1) repeated,
-# notify_all() for the rest, each woken thread reporting its name through a Queue.
+# notify(2) picking the two oldest waiters, notify_all() for the rest, each woken thread reporting
+# its name through a Queue (names woken together are sorted: they race for the lock).
 import threading
 import queue
 
@@ -31,11 +32,12 @@ def main():
             cond.notify()
         print("woke", woken.get())
     with cond:
+        cond.notify(2)
+    pair = [woken.get(), woken.get()]
+    print("notify(2) woke", sorted(pair))
+    with cond:
         cond.notify_all()
-    rest = []
-    for _ in range(3):
-        rest.append(woken.get())
-    print("rest (any order)", sorted(rest))
+    print("notify_all woke", woken.get())
     for t in threads:
         t.join()
     print("all joined")

@@ -2,7 +2,8 @@
 # little code that does.
 # Exercises: dict.get, dict.pop, str.join (on literals and on variables), list.append/pop/insert,
 # set.add, a user class with non-blocking get/put/join/wait/acquire methods, a parameter holding a
-# dict called through .get, bytes.join; one real Queue consumer thread so the file is not inert.
+# dict called through .get, bytes.join, a generator function (must stay a generator) feeding a
+# blocking put loop; one real Queue consumer thread so the file is not inert.
 import threading
 import queue
 
@@ -44,6 +45,11 @@ def render(rows, sep):
     return "\n".join(lines)
 
 
+def batches(items, size):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
 def consumer(q, out):
     while True:
         item = q.get()
@@ -78,8 +84,8 @@ def main():
     out = []
     t = threading.Thread(target=consumer, args=(q, out))
     t.start()
-    for item in ["one", "two"]:
-        q.put(item)
+    for batch in batches(["one", "two", "three"], 2):
+        q.put("+".join(batch))
     q.put(None)
     t.join()
     print(", ".join(out))
