@@ -391,6 +391,8 @@ class socket:
                 n = s.readinto(memoryview(buf)[:nbytes] if nbytes else buf)
                 if n is not None:
                     return n
+                if self._timeout == 0:
+                    raise OSError(_errno.EAGAIN)
             except OSError as e:
                 if self._timeout == 0 or not _again(e):
                     raise

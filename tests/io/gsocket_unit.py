@@ -166,6 +166,20 @@ async def main():
     peer, a = await srv2.accept()
     await peer.sendall(b"hi")
     print("create_connection:", isinstance(cc, gsocket.socket), cc.gettimeout(), await cc.read(2))
+    buf = bytearray(8)
+
+    async def send_abc():
+        await asyncio.sleep(0.05)
+        await peer.write(b"abc")
+
+    asyncio.create_task(send_abc())
+    n = await cc.recv_into(buf)
+    print("recv_into:", n, bytes(buf[:n]))
+    cc.setblocking(False)
+    try:
+        await cc.recv_into(buf)
+    except OSError as e:
+        print("recv_into non-blocking:", e.errno == errno.EAGAIN)
     cc.close()
     peer.close()
     srv2.close()
@@ -204,6 +218,8 @@ print("done")
 # select: readable True b'x'
 # udp: recvfrom b'datagram' ticker advanced True
 # create_connection: True 2.0 b'hi'
+# recv_into: 3 b'abc'
+# recv_into non-blocking: True
 # refused: True
 # io waits left 0
 # done
