@@ -1,4 +1,10 @@
-# battery: backends=green status=3 stderr=greenify: deadlock stderr=alpha stderr=beta stderr=MainThread
+# battery: backends=green,host
+# battery: status=3
+# battery: stderr=greenify: deadlock
+# battery: stderr=alpha
+# battery: stderr=beta
+# battery: stderr=MainThread
+# expect: main joins
 # Two threads each hold one lock and wait for the other's: greenify reports the deadlock
 # (naming every thread and what it waits on) and exits with status 3 instead of hanging.
 import threading

@@ -1,4 +1,9 @@
-# battery: backends=green status=3 stderr=greenify: deadlock stderr=waiter stderr=Event.wait
+# battery: backends=green,host
+# battery: status=3
+# battery: stderr=greenify: deadlock
+# battery: stderr=waiter
+# battery: stderr=Event.wait
+# expect: forgetful ends without setting the event
 # The only thread that could set the event ends without setting it: reported, exit 3.
 import threading
 import time

@@ -1,4 +1,5 @@
-# battery: backends=green,host args=-X heapsize=1M
+# battery: backends=green,host
+# battery: args=-X heapsize=1M
 # expect: started 2000
 # expect: total 2001000 finished 2000
 # 2,000 threads each blocked on one Queue fit in a 1 MB MicroPython heap and all finish.
