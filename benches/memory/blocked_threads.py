@@ -58,8 +58,13 @@ def main():
         t = threading.Thread(target=worker)
         t.start()
         threads.append(t)
+    waited = 0
     while ready[0] < N:
         time.sleep(0.01)
+        waited += 1
+        if waited > 3000:       # 30 s: some thread died (e.g. MemoryError) before counting in
+            print("only %d of %d threads started" % (ready[0], N))
+            sys.exit(1)
     time.sleep(0.05)            # let the last ones reach jobs.get()
     gc.collect()
     heap1 = mem_alloc()
