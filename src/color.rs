@@ -63,37 +63,45 @@ pub fn color(res: &Resolution) -> Coloring {
             coloring.reasons.insert(*id, Reason::AlreadyAsync);
         }
     }
-    for (i, w) in res.withs.iter().enumerate() {
-        if let Owner::Func(f) = w.owner {
-            if w.items.iter().any(|(k, _)| k.is_some()) && coloring.colored.insert(f) {
-                coloring.reasons.insert(f, Reason::With(i));
+    // Rounds: a function colored in round n has a reason that only uses colors of earlier rounds,
+    // and the earliest such place in the function, so `--explain` shows the shortest chains.
+    loop {
+        let mut found: BTreeMap<FuncId, (usize, Reason)> = BTreeMap::new();
+        let mut offer = |f: FuncId, offset: usize, reason: Reason, colored: &HashSet<FuncId>| {
+            if colored.contains(&f) {
+                return;
+            }
+            let entry = found.entry(f).or_insert((offset, reason));
+            if offset < entry.0 {
+                *entry = (offset, reason);
+            }
+        };
+        for (i, w) in res.withs.iter().enumerate() {
+            if let Owner::Func(f) = w.owner {
+                if w.items.iter().any(|(k, _)| k.is_some()) {
+                    offer(f, w.start, Reason::With(i), &coloring.colored);
+                }
             }
         }
-    }
-    loop {
-        let mut changed = false;
         for (i, call) in res.calls.iter().enumerate() {
-            let Owner::Func(owner) = call.owner else { continue };
-            if coloring.colored.contains(&owner) {
-                continue;
-            }
-            if conversion(call, &coloring.colored) != Conversion::Plain {
-                coloring.colored.insert(owner);
-                coloring.reasons.insert(owner, Reason::Call(i));
-                changed = true;
+            if let Owner::Func(f) = call.owner {
+                if conversion(call, &coloring.colored) != Conversion::Plain {
+                    offer(f, call.start, Reason::Call(i), &coloring.colored);
+                }
             }
         }
         for family in &res.method_families {
             let Some(first) = family.iter().find(|f| coloring.colored.contains(f)).copied() else { continue };
             for f in family {
-                if coloring.colored.insert(*f) {
-                    coloring.reasons.insert(*f, Reason::Family(first));
-                    changed = true;
-                }
+                offer(*f, usize::MAX, Reason::Family(first), &coloring.colored);
             }
         }
-        if !changed {
+        if found.is_empty() {
             break;
+        }
+        for (f, (_, reason)) in found {
+            coloring.colored.insert(f);
+            coloring.reasons.insert(f, reason);
         }
     }
     for (i, call) in res.calls.iter().enumerate() {

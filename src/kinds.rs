@@ -169,3 +169,10 @@ pub fn builtin_keeps_callables(name: &str) -> bool {
 pub fn decorator_passes_coroutines(qualified: &str) -> bool {
     matches!(qualified, "staticmethod" | "classmethod" | "functools.wraps" | "abc.abstractmethod" | "typing.override")
 }
+
+/// Functions outside SRC that take a callable without calling it (`functools.wraps(fn)` copies its
+/// name): handing them a colored function is fine.
+pub fn external_keeps_callables(qualified: &str) -> bool {
+    matches!(qualified, "functools.wraps" | "functools.update_wrapper" | "weakref.ref" | "weakref.WeakMethod")
+        || qualified.starts_with("inspect.")
+}

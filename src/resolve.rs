@@ -854,8 +854,13 @@ impl<'p> Eval<'p, '_> {
                     out.extend(self.result_of(*id));
                 }
                 Val::Foreign => {
-                    // `@prop.setter` is fine; `@app.route(...)` from outside SRC is not known.
-                    unknown |= !is_property_accessor(deco);
+                    // `@prop.setter` and `@functools.wraps(f)` are fine; `@app.route(...)` from
+                    // outside SRC is not known.
+                    let wraps = match deco {
+                        Expr::Call(c) => self.peek(&c.func, ctx).iter().any(|v| matches!(v, Val::External(q) if kinds::decorator_passes_coroutines(q))),
+                        _ => false,
+                    };
+                    unknown |= !is_property_accessor(deco) && !wraps;
                     out.extend(vals.iter().cloned());
                 }
                 _ => out.extend(vals.iter().cloned()),
@@ -1485,6 +1490,8 @@ impl<'p> Eval<'p, '_> {
                     return;
                 }
                 "list" | "tuple" | "set" | "frozenset" | "sorted" | "reversed" | "iter" => {
+                    // `sorted(xs, key=f)` calls f.
+                    fact.callbacks.extend(keywords.iter().flat_map(|(_, v)| funcs_in(v)));
                     let obj = ObjId { tag: 2, ..site };
                     let elems = args.first().map(|a| self.iterate(a)).unwrap_or_default();
                     self.state.add_elem((obj, None), &elems);
@@ -1568,7 +1575,9 @@ impl<'p> Eval<'p, '_> {
             }
             return;
         }
-        fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(funcs_in));
+        if !kinds::external_keeps_callables(q) {
+            fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(funcs_in));
+        }
         result.insert(Val::Foreign);
     }
 

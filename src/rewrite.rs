@@ -116,13 +116,20 @@ pub fn rewrite_program(program: &Program) -> Rewrite {
     Rewrite { texts, diagnostics, explanations }
 }
 
-/// Entry scripts: modules that test `__name__ == "__main__"` at top level, or, when none does,
-/// top-level modules that no other module of the program imports.
+/// Entry scripts: modules that test `__name__ == "__main__"` at top level, and `main.py` at the
+/// top of SRC (what MicroPython runs); when there is neither, the top-level modules that no other
+/// module of the program imports. (The exit line is itself guarded by `__name__`, so an entry
+/// that is also imported does nothing more.)
 fn entry_modules(program: &Program, res: &Resolution) -> HashSet<usize> {
-    let guarded: HashSet<usize> =
-        program.modules.iter().enumerate().filter(|(_, m)| tests_main(&m.file.suite)).map(|(i, _)| i).collect();
-    if !guarded.is_empty() {
-        return guarded;
+    let entries: HashSet<usize> = program
+        .modules
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| tests_main(&m.file.suite) || (m.name == "main" && !m.is_package))
+        .map(|(i, _)| i)
+        .collect();
+    if !entries.is_empty() {
+        return entries;
     }
     let imported: HashSet<usize> = res.imports.values().flat_map(|to| to.iter().copied()).collect();
     program
@@ -172,10 +179,11 @@ impl<'r> Plan<'r> {
                 edits.push(Edit::insert(id.start, "async "));
             }
         }
-        for (i, call) in self.res.calls.iter().enumerate() {
-            if call.module != index {
-                continue;
-            }
+        // Outer calls first: at one offset, `await ` of `f().g()` goes before `(await ` of `f()`.
+        let mut order: Vec<usize> = (0..self.res.calls.len()).filter(|&i| self.res.calls[i].module == index).collect();
+        order.sort_by_key(|&i| (self.res.calls[i].start, std::cmp::Reverse(self.res.calls[i].end)));
+        for i in order {
+            let call = &self.res.calls[i];
             let conv = self.coloring.conversions[i];
             if let Some(ctor) = call.constructor {
                 uses_runtime |= replace_callee(text, call.func_start, call.func_end, ctor, &mut edits);
@@ -184,15 +192,17 @@ impl<'r> Plan<'r> {
                 continue;
             }
             let in_colored = match call.owner {
-                Owner::Func(f) => self.coloring.colored.contains(&f),
+                Owner::Func(f) => {
+                    self.coloring.colored.contains(&f) && self.res.index.functions.get(&f).is_some_and(|f| !f.is_lambda())
+                }
                 Owner::Top(_) => false,
             };
             let (open, close) = match (call.owner, conv) {
                 (Owner::Top(_), Conversion::Maybe) => (format!("{RUNTIME_ALIAS}.run({RUNTIME_ALIAS}.maybe("), "))"),
                 (Owner::Top(_), _) => (format!("{RUNTIME_ALIAS}.run("), ")"),
-                (Owner::Func(_), Conversion::Maybe) if parens.contains(&call.start) => (format!("(await {RUNTIME_ALIAS}.maybe("), "))"),
+                (Owner::Func(_), Conversion::Maybe) if parens.contains(&(call.start, call.end)) => (format!("(await {RUNTIME_ALIAS}.maybe("), "))"),
                 (Owner::Func(_), Conversion::Maybe) => (format!("await {RUNTIME_ALIAS}.maybe("), ")"),
-                (Owner::Func(_), _) if parens.contains(&call.start) => ("(await ".to_string(), ")"),
+                (Owner::Func(_), _) if parens.contains(&(call.start, call.end)) => ("(await ".to_string(), ")"),
                 (Owner::Func(_), _) => ("await ".to_string(), ""),
             };
             if matches!(call.owner, Owner::Func(_)) && !in_colored {
@@ -333,8 +343,8 @@ fn explain(program: &Program, res: &Resolution, coloring: &Coloring) -> Vec<Expl
 }
 
 /// Calls that are the operand of a primary (`.attr`, `[i]`, `(...)`): `await` binds looser.
-fn calls_needing_parens(suite: &[Stmt]) -> HashSet<usize> {
-    struct Finder(HashSet<usize>);
+fn calls_needing_parens(suite: &[Stmt]) -> HashSet<(usize, usize)> {
+    struct Finder(HashSet<(usize, usize)>);
     impl<'a> Visitor<'a> for Finder {
         fn visit_expr(&mut self, expr: &'a Expr) {
             let operand = match expr {
@@ -344,7 +354,7 @@ fn calls_needing_parens(suite: &[Stmt]) -> HashSet<usize> {
                 _ => None,
             };
             if let Some(Expr::Call(call)) = operand {
-                self.0.insert(usize::from(call.range.start()));
+                self.0.insert((usize::from(call.range.start()), usize::from(call.range.end())));
             }
             walk::walk_expr(self, expr);
         }

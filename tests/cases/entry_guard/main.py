@@ -1,0 +1,6 @@
+import threading
+import tool
+
+
+def run():
+    threading.Thread(target=tool.job).start()

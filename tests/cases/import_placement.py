@@ -1,0 +1,6 @@
+from __future__ import annotations
+import time
+
+
+def f():
+    time.sleep(1)

@@ -1,0 +1,2 @@
+"""The app package."""
+from .worker import start_workers
