@@ -11,6 +11,15 @@ import asyncio
 import time
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+# "alloc": also count the bytes allocated per round trip between the 10% and 90%
+# marks, with the GC off (use a small N; times are then not representative)
+ALLOC = len(sys.argv) > 2 and sys.argv[2] == 'alloc'
+try:
+    from gc import mem_alloc
+except ImportError:             # CPython
+    def mem_alloc():
+        return 0
+heap = [0, 0]
 
 to_pong = asyncio.Event()
 to_ping = asyncio.Event()
@@ -26,8 +35,10 @@ async def ping():
     for i in range(N):
         if i == m1:
             marks[1] = ticks()
+            heap[0] = mem_alloc()
         elif i == m2:
             marks[2] = ticks()
+            heap[1] = mem_alloc()
         box[0] = i
         to_pong.set()
         await to_ping.wait()
@@ -49,9 +60,14 @@ async def main():
     await t
 
 
+if ALLOC:
+    import gc
+    gc.collect()
+    gc.disable()
 asyncio.run(main())
 d = time.ticks_diff
 total = d(marks[3], marks[0])
 first = d(marks[1], marks[0]) / m1
 last = d(marks[3], marks[2]) / (N - m2)
-print("RESULT us_per_rt=%.4f first10=%.4f last10=%.4f drift=%.4f" % (total / N, first, last, last / first - 1))
+print("RESULT us_per_rt=%.4f first10=%.4f last10=%.4f drift=%.4f" % (total / N, first, last, last / first - 1)
+      + (" alloc_per_rt=%.2f" % ((heap[1] - heap[0]) / (m2 - m1)) if ALLOC else ""))

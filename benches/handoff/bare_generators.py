@@ -22,6 +22,15 @@ except AttributeError:          # CPython
         return a - b
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+# "alloc": also count the bytes allocated per round trip between the 10% and 90%
+# marks, with the GC off (use a small N; times are then not representative)
+ALLOC = len(sys.argv) > 2 and sys.argv[2] == 'alloc'
+try:
+    from gc import mem_alloc
+except ImportError:             # CPython
+    def mem_alloc():
+        return 0
+heap = [0, 0]
 
 runq = []
 
@@ -63,8 +72,10 @@ def ping():
     for i in range(N):
         if i == m1:
             marks[1] = ticks()
+            heap[0] = mem_alloc()
         elif i == m2:
             marks[2] = ticks()
+            heap[1] = mem_alloc()
         a.put(i)
         while not get_or_wait(b, me):
             yield
@@ -95,8 +106,13 @@ tasks['ping'] = ping()
 tasks['pong'] = pong()
 runq.append(tasks['ping'])
 runq.append(tasks['pong'])
+if ALLOC:
+    import gc
+    gc.collect()
+    gc.disable()
 run()
 total = diff(marks[3], marks[0])
 first = diff(marks[1], marks[0]) / m1
 last = diff(marks[3], marks[2]) / (N - m2)
-print("RESULT us_per_rt=%.4f first10=%.4f last10=%.4f drift=%.4f" % (total / N, first, last, last / first - 1))
+print("RESULT us_per_rt=%.4f first10=%.4f last10=%.4f drift=%.4f" % (total / N, first, last, last / first - 1)
+      + (" alloc_per_rt=%.2f" % ((heap[1] - heap[0]) / (m2 - m1)) if ALLOC else ""))

@@ -24,6 +24,15 @@ except AttributeError:          # CPython
         return a - b
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+# "alloc": also count the bytes allocated per round trip between the 10% and 90%
+# marks, with the GC off (use a small N; times are then not representative)
+ALLOC = len(sys.argv) > 2 and sys.argv[2] == 'alloc'
+try:
+    from gc import mem_alloc
+except ImportError:             # CPython
+    def mem_alloc():
+        return 0
+heap = [0, 0]
 m1 = N // 10
 m2 = N - N // 10
 marks = [0, 0, 0, 0]
@@ -34,8 +43,10 @@ def ping(to_pong, to_ping):
     for i in range(N):
         if i == m1:
             marks[1] = ticks()
+            heap[0] = mem_alloc()
         elif i == m2:
             marks[2] = ticks()
+            heap[1] = mem_alloc()
         to_pong.put(i)
         to_ping.get()
     marks[3] = ticks()
@@ -48,6 +59,10 @@ def pong(to_pong, to_ping):
 
 
 def main():
+    if ALLOC:
+        import gc
+        gc.collect()
+        gc.disable()
     to_pong = queue.Queue()
     to_ping = queue.Queue()
     threads = [threading.Thread(target=ping, args=(to_pong, to_ping)),
@@ -60,7 +75,8 @@ def main():
     first = diff(marks[1], marks[0]) / m1
     last = diff(marks[3], marks[2]) / (N - m2)
     print("RESULT us_per_rt=%.4f first10=%.4f last10=%.4f drift=%.4f"
-          % (total / N, first, last, last / first - 1))
+          % (total / N, first, last, last / first - 1)
+          + (" alloc_per_rt=%.2f" % ((heap[1] - heap[0]) / (m2 - m1)) if ALLOC else ""))
 
 
 main()
