@@ -472,14 +472,40 @@ def _call_hook(exc, thread):
     call_excepthook(h, exc, thread)
 
 
+_SPARE = ("_gy_s0", "_gy_s1", "_gy_s2", "_gy_s3", "_gy_s4", "_gy_s5", "_gy_s6", "_gy_s7",
+          "_gy_s8", "_gy_s9", "_gy_sa", "_gy_sb", "_gy_sc", "_gy_sd", "_gy_se", "_gy_sf")
+
+
+def _spare(obj):
+    # Room for attributes a subclass's run() adds later (self.result = ...): a deleted slot
+    # is reused without growing the map, so readers in other threads stay safe.
+    for n in _SPARE:
+        setattr(obj, n, None)
+    for n in _SPARE:
+        delattr(obj, n)
+
+
 class Thread(ThreadBase):
     _done = None
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
         with _init_lock:  # the shared Thread-N counter is a plain global
             ThreadBase.__init__(self, group, target, name, args, kwargs, daemon=daemon)
+        # Every attribute any thread will ever write exists from here on. ThreadBase keeps
+        # state in class defaults to save RAM; but adding an attribute grows the instance's
+        # map, and without a GIL a reader in another thread then reads a freed table (seen:
+        # attributes of a Thread vanishing after start/join).
+        self._name = self.name
+        self._started = False
+        self._is_stopped = False
+        self._ident = None
+        self._daemonic = self._daemonic
+        self._target = self._target
+        self._args = self._args
+        self._kwargs = self._kwargs
         self._done = None  # raw lock, held from start() until the thread ended
         self._gy_locals = {}
+        _spare(self)
 
     def start(self):
         self._check_start()
@@ -500,7 +526,7 @@ class Thread(ThreadBase):
                 _limbo.pop(self, None)
             done.release()
             raise _start_error(e)
-        _register_exit()
+        _first_start()
         sl.acquire()  # until the new thread is registered and marked started
 
     def run(self):
@@ -682,7 +708,8 @@ def _shutdown():
             t._done.release()
 
 
-def _register_exit():
+def _first_start():
+    # Runs once, when the first thread starts: from then on code runs in parallel.
     global _exit_registered
     if _exit_registered:
         return
@@ -690,6 +717,7 @@ def _register_exit():
         if _exit_registered:
             return
         _exit_registered = True
+    _install_print()
     reg = getattr(sys, "atexit", None)
     if reg is None:
         return  # no sys.atexit: _thread threads keep running after main.py anyway
@@ -709,6 +737,56 @@ def _register_exit():
                         pass
 
     prev.append(reg(_atexit))
+
+
+# MicroPython's print writes its arguments, separators and `end` one by one, and without a
+# GIL two threads printing at once tear each other's lines (the customer's scenario did so in
+# most runs). Once threads run, builtins.print is replaced by one that writes each line as one
+# string under a lock. _ATOMIC_PRINT = False before the first start() keeps the original.
+_ATOMIC_PRINT = True
+_print_lock = _alloc()
+_print_owner = None
+_builtin_print = None
+
+
+def _line_print(*args, sep=" ", end="\n", file=None, flush=False):
+    global _print_owner
+    if sep is None:
+        sep = " "
+    elif not isinstance(sep, str):
+        raise TypeError("sep must be None or a string, not %s" % type(sep).__name__)
+    if end is None:
+        end = "\n"
+    elif not isinstance(end, str):
+        raise TypeError("end must be None or a string, not %s" % type(end).__name__)
+    line = sep.join([str(a) for a in args]) + end
+    me = get_ident()
+    if _print_owner == me:  # a file object's write() that prints: no self-deadlock
+        _builtin_print(line, end="", file=sys.stdout if file is None else file)
+        return
+    with _print_lock:
+        _print_owner = me
+        try:
+            _builtin_print(line, end="", file=sys.stdout if file is None else file)
+            if flush:
+                f = getattr(sys.stdout if file is None else file, "flush", None)
+                if f is not None:
+                    f()
+        finally:
+            _print_owner = None
+
+
+def _install_print():
+    global _builtin_print
+    if not _ATOMIC_PRINT or sys.implementation.name != "micropython":
+        return
+    try:
+        import builtins
+
+        _builtin_print = builtins.print
+        builtins.print = _line_print
+    except (ImportError, AttributeError, TypeError):
+        pass  # a port that cannot override builtins keeps its print
 
 
 _shared.current_thread = current_thread

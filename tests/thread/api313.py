@@ -138,4 +138,57 @@ def raw():
 _thread.start_new_thread(raw, ())
 done.wait(5)
 check("dummy thread", seen, [("_DummyThread", True, True, True, "RuntimeError: cannot join a dummy thread")])
+# print after threads started: one line per call, sep/end/file honoured, errors like CPython.
+if sys.implementation.name == "micropython":
+    import io
+
+    buf = io.StringIO()
+    print("a", 1, None, sep="-", end="!\n", file=buf)
+    print(file=buf)
+    print("x", "y", sep=None, end=None, file=buf)
+    check("print to file", buf.getvalue(), "a-1-None!\n\nx y\n")
+    check("print bad sep", err(print, "a", sep=3), "TypeError: sep must be None or a string, not int")
+    inner = io.StringIO()
+
+    class Echo(io.IOBase):
+        def write(self, s):  # a stream whose write() prints: no self-deadlock
+            if s:
+                print("echo:", bytes(s).decode().strip(), file=inner)
+            return len(s)
+
+    print("nested", file=Echo())
+    check("print from write()", inner.getvalue(), "echo: nested\n")
+
+    # A Thread subclass whose run() adds attributes while another thread reads the object
+    # (MicroPython grows the attribute map; the runtime leaves spare room so readers are safe).
+    class Worker(threading.Thread):
+        def run(self):
+            self.r1, self.r2, self.r3, self.r4, self.r5, self.r6 = 1, 2, 3, 4, 5, 6
+
+    total = 0
+    for i in range(300):
+        w = Worker()
+        w.start()
+        while w.is_alive():
+            w.name
+        w.join()
+        total += w.r1 + w.r6
+    check("subclass attributes", total, 2100)
+
+    # Lines of parallel printers never tear (MicroPython's own print writes piece by piece).
+    shared = io.StringIO()
+
+    def printer(tag):
+        for i in range(300):
+            print(tag * 20, i, file=shared)
+
+    ps = [threading.Thread(target=printer, args=(c,)) for c in "abcd"]
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    got = shared.getvalue().split("\n")
+    check("line count", len(got), 1201)
+    bad = [ln for ln in got[:-1] if len(ln.split(" ")) != 2 or len(set(ln.split(" ")[0])) != 1]
+    check("torn lines", bad[:3], [])
 print("end")

@@ -27,4 +27,4 @@ before = gc.mem_alloc()
 batch(2000)
 gc.collect()
 delta = gc.mem_alloc() - before
-print("leak" if delta > 2048 else "no leak", threading.active_count())
+print("leak %d" % delta if delta > 2048 else "no leak", threading.active_count())
