@@ -145,6 +145,13 @@ fn exit_waits_after_sys_exit_and_keeps_status() {
 }
 
 #[test]
+fn exit_wait_chains_an_earlier_atexit_function() {
+    let run = run_thread("exit_chain.py", Duration::from_secs(30));
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout, "main end\nworker done\nuser atexit\n");
+}
+
+#[test]
 fn api_matches_cpython() {
     let prog = program("api.py");
     let want = run_cpython(&prog, Duration::from_secs(60));
