@@ -106,6 +106,13 @@ fn timed_waits_never_return_early_and_wake_promptly() {
 }
 
 #[test]
+fn timeouts_racing_notifications_lose_and_leave_no_wake_up() {
+    let run = run_thread("cond_race.py", Duration::from_secs(120));
+    assert_eq!(run.status, Some(0), "cond_race.py failed:\n{}\n{}", run.stdout, run.stderr);
+    assert_eq!(run.stdout, "waits 1600 woken some True\nspurious wake-ups 0 waiters left 0\n");
+}
+
+#[test]
 fn finished_threads_leave_no_garbage_on_a_small_heap() {
     let (_scratch, main) = convert(&program("no_leak.py"));
     let run = run_micropython(&main, &["-X", "heapsize=256k"], Duration::from_secs(120));

@@ -149,7 +149,10 @@ class Lock:
             raise RuntimeError("release unlocked lock")
 
     def __exit__(self, t, v, tb):
-        self.release()
+        try:
+            self._l.release()
+        except RuntimeError:
+            raise RuntimeError("release unlocked lock")
 
     def locked(self):
         return self._l.locked()
@@ -224,6 +227,33 @@ class RLock:
             "locked" if self._l.locked() else "unlocked", o or 0, self._count, addr(self))
 
 
+_pool = []  # armed (acquired) waiter locks for reuse: allocating a _thread lock costs ~30 us
+_pool_lock = _alloc()
+
+
+def _waiter():
+    with _pool_lock:
+        if _pool:
+            return _pool.pop()
+    w = _alloc()
+    w.acquire()
+    return w
+
+
+def _unwaiter(w):
+    # `w` must be armed (held) and in no waiter list: nobody will release it any more.
+    with _pool_lock:
+        if len(_pool) < 32:
+            _pool.append(w)
+
+
+def _restorer(raw):
+    def restore(saved):
+        raw.acquire(1)
+
+    return restore
+
+
 class Condition:
     """threading.Condition: FIFO list of waiter locks, protected by the user's lock."""
 
@@ -233,18 +263,34 @@ class Condition:
         self._lock = lock
         self.acquire = lock.acquire
         self.release = lock.release
-        for n in ("_release_save", "_acquire_restore", "_is_owned"):
-            try:
-                setattr(self, n, getattr(lock, n))
-            except AttributeError:
-                pass
+        self._ent = self._ext = None
+        if type(lock) is Lock:
+            # Our Lock: go straight to its _thread lock on the with/wait/notify paths.
+            raw = lock._l
+            self._ent = raw.acquire
+            self._ext = lock.release
+            self._is_owned = raw.locked
+            self._release_save = raw.release
+            self._acquire_restore = _restorer(raw)
+        else:
+            for n in ("_release_save", "_acquire_restore", "_is_owned"):
+                try:
+                    setattr(self, n, getattr(lock, n))
+                except AttributeError:
+                    pass
         self._waiters = []
 
     def __enter__(self):
-        return self._lock.__enter__()
+        e = self._ent
+        if e is None:
+            return self._lock.__enter__()
+        return e()
 
     def __exit__(self, t, v, tb):
-        return self._lock.__exit__(t, v, tb)
+        x = self._ext
+        if x is None:
+            return self._lock.__exit__(t, v, tb)
+        x()
 
     def __repr__(self):
         return "<Condition(%r, %d)>" % (self._lock, len(self._waiters))
@@ -264,8 +310,7 @@ class Condition:
     def wait(self, timeout=None):
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
-        w = _alloc()
-        w.acquire()
+        w = _waiter()
         self._waiters.append(w)
         saved = self._release_save()
         got = False
@@ -275,14 +320,18 @@ class Condition:
             else:
                 got = _timed(w, timeout)
         finally:
+            # Notifiers release waiter locks only while holding our lock: once it is back,
+            # `w` is either still listed (nobody will release it) or already released.
             self._acquire_restore(saved)
             if not got:
                 try:
                     self._waiters.remove(w)
                 except ValueError:
-                    # A notify took us off the list (under the lock) while we timed out:
-                    # the wake-up is delivered, not lost.
+                    # A notify took us off the list while we timed out: the wake-up is
+                    # delivered, not lost. Re-arm the lock for reuse.
+                    w.acquire(0)
                     got = True
+            _unwaiter(w)
         return got
 
     def wait_for(self, predicate, timeout=None):
@@ -511,8 +560,7 @@ class Thread(ThreadBase):
         self._check_start()
         done = _alloc()
         done.acquire()
-        sl = _alloc()
-        sl.acquire()
+        sl = _waiter()
         with _active_lock:
             if self._done is not None:
                 raise RuntimeError("threads can only be started once")
@@ -525,9 +573,11 @@ class Thread(ThreadBase):
             with _active_lock:
                 _limbo.pop(self, None)
             done.release()
+            _unwaiter(sl)
             raise _start_error(e)
         _first_start()
         sl.acquire()  # until the new thread is registered and marked started
+        _unwaiter(sl)
 
     def run(self):
         try:
