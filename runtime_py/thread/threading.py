@@ -32,10 +32,15 @@ get_ident = _thread.get_ident
 get_native_id = _thread.get_ident  # no OS thread id on MicroPython: the ident stands in
 excepthook = __excepthook__ = _shared.excepthook
 
-# Back-off of timed waits, in microseconds (tunable per board: keep the minimum at or above
-# the port's sleep granularity where short sleeps are busy-waits).
-_POLL_MIN_US = 50
-_POLL_MAX_US = 5000
+# Back-off of timed waits, in microseconds (greenify.set_poll_interval tunes it). On a
+# microcontroller, sleeps shorter than the RTOS tick may be busy-waits (holding the GIL):
+# start at 1 ms there, and wake less often (power).
+if sys.platform in ("linux", "darwin", "win32", "freebsd", "webassembly"):
+    _POLL_MIN_US = 50
+    _POLL_MAX_US = 5000
+else:
+    _POLL_MIN_US = 1000
+    _POLL_MAX_US = 10000
 
 try:
     from time import ticks_us as _ticks_us, ticks_ms as _ticks_ms, ticks_diff as _tdiff
@@ -560,12 +565,12 @@ class Thread(ThreadBase):
         self._check_start()
         done = _alloc()
         done.acquire()
-        sl = _waiter()
         with _active_lock:
             if self._done is not None:
                 raise RuntimeError("threads can only be started once")
             self._done = done
             _limbo[self] = self
+        sl = _waiter()
         try:
             with _stack_lock:
                 _thread.start_new_thread(self._bootstrap, (sl,))
