@@ -634,17 +634,20 @@ def _shutdown():
 
 
 def _atexit():
+    # MicroPython aborts ("uncaught NLR") if an exception leaves an atexit function: the
+    # deadlock report is printed, the exit status stays the main script's.
     try:
         _shutdown()
-    except SystemExit as e:
-        # Deadlock while waiting at exit: MicroPython ignores atexit's SystemExit.
-        sys.stderr.flush() if hasattr(sys.stderr, "flush") else None
-        import os
-
-        os._exit(e.code if isinstance(e.code, int) else 1)
+    except BaseException:  # noqa: B036
+        pass
 
 
-def _register_atexit():
+def _register_atexit(*args, **kw):
+    # CPython host: the stdlib (concurrent.futures) registers its hooks with the real module.
+    if args:
+        from greenify import _host
+
+        return _host.real["threading"]._register_atexit(*args, **kw)
     # MicroPython runs sys.atexit even after main raised: non-daemon threads still finish.
     global _atexit_done
     if not _atexit_done and K.MPY and hasattr(sys, "atexit"):
