@@ -518,12 +518,23 @@ _profile_hook = None
 def _call_hook(exc, thread):
     # A user may replace `threading.excepthook` on the shim module the program imported
     # as `threading` (its globals are a copy of ours): honour that one too.
+    global _print_owner
     h = excepthook
     if h is __excepthook__:
         m = sys.modules.get("threading")
         if m is not None:
             h = getattr(m, "excepthook", h)
-    call_excepthook(h, exc, thread)
+    if h is not __excepthook__ or _builtin_print is None:
+        call_excepthook(h, exc, thread)
+        return
+    # The default hook only prints: keep its report in one piece (no other thread's print
+    # lands inside the traceback).
+    with _print_lock:
+        _print_owner = get_ident()
+        try:
+            call_excepthook(h, exc, thread)
+        finally:
+            _print_owner = None
 
 
 _SPARE = ("_gy_s0", "_gy_s1", "_gy_s2", "_gy_s3", "_gy_s4", "_gy_s5", "_gy_s6", "_gy_s7",
