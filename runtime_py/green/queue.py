@@ -11,14 +11,6 @@ from greenify._qcore import Empty, Full, ShutDown, QueueBase, LifoStore, Priorit
 __all__ = ["Empty", "Full", "ShutDown", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
 
 
-def _timeout(block, timeout):
-    if not block or timeout is None:
-        return None
-    if timeout < 0:
-        raise ValueError("'timeout' must be a non-negative number")
-    return timeout
-
-
 _cur = _th.current_thread
 # What each wait is (deadlock report) and what its timeout raises.
 _K_GET = ("Queue.get", Empty)
@@ -47,16 +39,25 @@ class Queue(QueueBase):
     def full(self):
         return self._full()
 
+    # put/get inline the common case (room / an item available): they are the hot path.
     def put(self, item, block=True, timeout=None):
-        self._check_put()
-        t = _timeout(block, timeout)
-        if self._has_room():
-            self._add(item)
-            self._fed()
+        if self.is_shutdown:
+            raise ShutDown
+        m = self.maxsize
+        if m <= 0 or self._qsize() < m:
+            self._put(item)
+            self.unfinished_tasks += 1
+            if self._gw:
+                self._fed()
             return K.NONE if block else None
-        if not block or t == 0:
+        if not block:
             raise Full
-        w = _cur()._w_arm(self._pw, t, _K_PUT)
+        if timeout is not None:
+            if timeout < 0:
+                raise ValueError("'timeout' must be a non-negative number")
+            if timeout == 0:
+                raise Full
+        w = _cur()._w_arm(self._pw, timeout, _K_PUT)
         w._w_item = item
         return w
 
@@ -64,15 +65,18 @@ class Queue(QueueBase):
         return self.put(item, False)
 
     def get(self, block=True, timeout=None):
-        self._check_get()
-        t = _timeout(block, timeout)
+        if block and timeout is not None and timeout < 0:
+            raise ValueError("'timeout' must be a non-negative number")
         if self._qsize():
             item = self._get()
-            self._drained()
+            if self._pw:
+                self._drained()
             return _cur()._w_done(item) if block else item
-        if not block or t == 0:
+        if self.is_shutdown:
+            raise ShutDown
+        if not block or timeout == 0:
             raise Empty
-        return _cur()._w_arm(self._gw, t, _K_GET)
+        return _cur()._w_arm(self._gw, timeout, _K_GET)
 
     def get_nowait(self):
         return self.get(False)

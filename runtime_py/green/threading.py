@@ -86,15 +86,26 @@ class Lock(_LockBase):
         self._wl = []
 
     def acquire(self, blocking=True, timeout=-1):
-        t = _lock_timeout(blocking, timeout)
+        if timeout != -1 or not blocking:
+            t = _lock_timeout(blocking, timeout)
+            if not blocking:
+                if self._locked:
+                    return False
+                self._locked = True
+                return True
+            if t == 0 and self._locked:
+                return K.FALSE
         if not self._locked:
             self._locked = True
-            return K.TRUE if blocking else True
-        if not blocking:
-            return False
-        if t == 0:
-            return K.FALSE
-        return current_thread()._w_arm(self._wl, t, _K_LOCK)
+            return K.TRUE
+        return current_thread()._w_arm(self._wl, None if timeout == -1 else timeout, _K_LOCK)
+
+    def __aenter__(self):
+        # `async with lock:` without the argument checks of acquire(): the hot path.
+        if not self._locked:
+            self._locked = True
+            return K.TRUE
+        return current_thread()._w_arm(self._wl, None, _K_LOCK)
 
     acquire_lock = acquire
 
