@@ -94,7 +94,12 @@ for i in range(5):
     ws.append(w)
 with c:
     c.notify(2)
-time.sleep(0.1)
+for _ in range(5000):  # until the two woken waiters ran (no fixed sleep: loaded machines)
+    with c:
+        if len(order) >= 2:
+            break
+    time.sleep(0.001)
+time.sleep(0.05)  # a third waiter, wrongly woken, would show up here
 with c:
     print("after notify(2):", sorted(order))
     c.notify_all()
@@ -181,7 +186,10 @@ def breaker():
 
 bt = threading.Thread(target=breaker)
 bt.start()
-time.sleep(0.05)
+for _ in range(5000):
+    if b2.n_waiting:
+        break
+    time.sleep(0.001)
 print("n_waiting", b2.n_waiting)
 b2.abort()
 bt.join()
