@@ -58,7 +58,7 @@ for t in (0.001, 0.01, 0.05, T):
 lock.release()
 
 rl = threading.RLock()
-h = hold(rl, 0.6)
+h = hold(rl, 1.5)
 measure("rlock.acquire", "expire", T, lambda: rl.acquire(True, T))
 h.join()
 
@@ -81,7 +81,7 @@ sem = threading.Semaphore(0)
 measure("semaphore.acquire", "expire", T, lambda: sem.acquire(timeout=T))
 b = threading.Barrier(2)
 measure("barrier.wait", "expire", T, raises(threading.BrokenBarrierError, lambda: b.wait(T)))
-sleeper = threading.Thread(target=time.sleep, args=(0.6,))
+sleeper = threading.Thread(target=time.sleep, args=(1.5,))
 sleeper.start()
 measure("thread.join", "expire", T, lambda: sleeper.join(T) or sleeper.is_alive())
 sleeper.join()
