@@ -256,9 +256,9 @@ class Waiter:
 
     def _w_arm(self, wl, timeout, kind):
         """Queue on wait list `wl`; returns self, to be awaited."""
+        wl.append(self)  # first: if the list cannot grow (MemoryError) nothing changed
         self._w_st = 1
         self._w_wl = wl
-        wl.append(self)
         self._w_kind = kind
         if timeout is not None:
             _arm_clock(self, timeout)
