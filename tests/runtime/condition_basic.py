@@ -119,3 +119,54 @@ while True:
     time.sleep(0.001)
 t.join()
 print(out)
+
+# A waiter whose timeout passes while another thread holds the lock gets the lock back
+# before wait() returns False.
+cond = threading.Condition()
+res = []
+
+
+def timed_waiter():
+    with cond:
+        res.append("in")
+        res.append(cond.wait(0.03))
+        res.append(cond._is_owned())
+
+
+t = threading.Thread(target=timed_waiter)
+t.start()
+while True:
+    with cond:
+        if res:
+            time.sleep(0.1)  # hold the lock past the waiter's deadline
+            break
+    time.sleep(0.001)
+t.join()
+print("timed out under a held lock:", res)
+
+# wait() on an RLock held twice releases it fully and restores the count afterwards.
+rl = threading.RLock()
+c3 = threading.Condition(rl)
+res = []
+
+
+def deep_waiter():
+    with c3:
+        with c3:
+            res.append("in")
+            c3.wait()
+            rl.release()
+            res.append(c3._is_owned())
+            rl.acquire()
+
+
+t = threading.Thread(target=deep_waiter)
+t.start()
+while True:
+    with c3:
+        if res:
+            c3.notify()
+            break
+    time.sleep(0.001)
+t.join()
+print("recursion restored:", res, c3._is_owned())
