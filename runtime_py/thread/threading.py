@@ -12,7 +12,11 @@ Waiting (see docs/THREAD_BACKEND.md):
   before the deadline; a wake-up by release/notify is seen at most _POLL_MAX_US late.
 """
 import sys
-import _thread
+
+try:
+    import _thread
+except ImportError:
+    raise ImportError("greenify: this port has no _thread; convert with the green backend")
 from greenify import _shared
 from greenify._shared import (
     ThreadBase, BarrierBase, BrokenBarrierError, ThreadError, ExceptHookArgs, local,
