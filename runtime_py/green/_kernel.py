@@ -123,7 +123,8 @@ if MPY:
 
     def _expired(w):
         # Woken by the clock: a very long timeout may still have chunks to go.
-        return w._w_ms <= 0
+        ms = w._w_ms
+        return ms is not None and ms <= 0
 
     def _untime(w):
         _core._task_queue.remove(w._w_task)
@@ -192,8 +193,9 @@ else:
         _fire(w._w_fut)
 
     def _expired(w):
+        # The timer fired; False if a notify() made the wait untimed meanwhile (it won).
         w._w_h = None
-        return True
+        return w._w_ms is not None
 
     def _untime(w):
         if w._w_h is not None:

@@ -787,7 +787,6 @@ def _first_start():
         if _exit_registered:
             return
         _exit_registered = True
-    _install_print()
     reg = getattr(sys, "atexit", None)
     if reg is None:
         return  # no sys.atexit: _thread threads keep running after main.py anyway
@@ -811,9 +810,8 @@ def _first_start():
 
 # MicroPython's print writes its arguments, separators and `end` one by one, and without a
 # GIL two threads printing at once tear each other's lines (the customer's scenario did so in
-# most runs). Once threads run, builtins.print is replaced by one that writes each line as one
-# string under a lock. _ATOMIC_PRINT = False before the first start() keeps the original.
-_ATOMIC_PRINT = True
+# most runs). When this module is imported, builtins.print is replaced by one that writes each
+# line as one string under a lock (import-time, so `log = print` in the program is covered).
 _print_lock = _alloc()
 _print_owner = None
 _builtin_print = None
@@ -848,7 +846,7 @@ def _line_print(*args, sep=" ", end="\n", file=None, flush=False):
 
 def _install_print():
     global _builtin_print
-    if not _ATOMIC_PRINT or sys.implementation.name != "micropython":
+    if sys.implementation.name != "micropython":
         return
     try:
         import builtins
@@ -864,3 +862,4 @@ _shared.local_storage = _local_storage
 _main = _MainThread()
 with _active_lock:
     _active[_main._ident] = _main
+_install_print()
