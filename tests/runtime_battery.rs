@@ -172,6 +172,10 @@ fn check(spec: &Spec, backend: &str, run: &Run, reference: Option<&Reference>) -
             }
         }
     }
+    if backend != "thread" && spec.stderr.is_empty() && reference.is_some_and(|r| r.stderr.is_empty()) && !run.stderr.is_empty()
+    {
+        problems.push("stderr should be empty, as CPython's is".to_string());
+    }
     if spec.stderr_first_line {
         let want = reference.and_then(|r| r.stderr.lines().next()).unwrap_or("");
         let got = run.stderr.lines().next().unwrap_or("");

@@ -468,6 +468,8 @@ class Thread(S.ThreadBase, K.Waiter):
             r = self.run()
             if K.awaitable(r):
                 await r
+        except GeneratorExit:
+            raise  # a daemon thread's task destroyed at interpreter exit (CPython)
         except BaseException as e:  # noqa: B036 - report like CPython, keep others running
             if K.dead:
                 raise
@@ -637,6 +639,9 @@ def _shutdown():
             K.run_task(_join_all())
             break
     if not K.MPY:
+        # Daemon threads are abandoned silently, as CPython's are.
+        for t in K.tasks:
+            t._log_destroy_pending = False
         from greenify import _host
 
         r = _host.real.get("threading")
