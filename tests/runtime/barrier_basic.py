@@ -66,6 +66,8 @@ print("after reset", b.broken, b.n_waiting)
 ts = [threading.Thread(target=b.wait) for _ in range(2)]
 for t in ts:
     t.start()
+while b.n_waiting < 2:
+    time.sleep(0.001)
 print("last index", b.wait())
 for t in ts:
     t.join()
