@@ -10,7 +10,7 @@ threading.Timer(0.05, ev.set).start()
 
 
 def sleeper():
-    time.sleep(0.08)
+    time.sleep(0.3)
     q.put("from sleeper")
 
 

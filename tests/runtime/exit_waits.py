@@ -9,6 +9,6 @@ def worker(name, delay):
 
 
 threading.Thread(target=worker, args=("daemon", 30), daemon=True).start()
-threading.Thread(target=worker, args=("slow", 0.1)).start()
+threading.Thread(target=worker, args=("slow", 0.3)).start()
 threading.Thread(target=worker, args=("fast", 0.02)).start()
 print("main ends")

@@ -69,7 +69,9 @@ def producer():
 
 t = threading.Thread(target=producer)
 t.start()
-time.sleep(0.05)
+while not log:
+    time.sleep(0.001)
+time.sleep(0.05)  # the producer is blocked on its second put meanwhile
 log.append("consumer starts")
 for _ in range(3):
     time.sleep(0.01)

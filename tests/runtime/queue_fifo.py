@@ -4,7 +4,7 @@ import queue
 import threading
 import time
 
-SPACING = 0.1  # between the starts of the waiters: each is blocked before the next starts
+SPACING = 0.2  # between the starts of the waiters: each is blocked before the next starts
 
 q = queue.Queue()
 got = []

@@ -28,7 +28,7 @@ print("cancelled", len(fired), c.is_alive())
 
 # Several timers fire in interval order.
 order = []
-ts = [threading.Timer(d, order.append, args=(d,)) for d in (0.06, 0.02, 0.04)]
+ts = [threading.Timer(d, order.append, args=(d,)) for d in (0.3, 0.1, 0.2)]
 for t in ts:
     t.start()
 for t in ts:
