@@ -12,6 +12,8 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use crate::rewrite::{Explanation, ExplanationKind};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -24,7 +26,8 @@ pub struct Diagnostic {
     /// Stable code, e.g. `GY101`.
     pub code: &'static str,
     pub rel: PathBuf,
-    /// 1-based line and column (characters).
+    /// 1-based line and column (characters); line 0: about the whole file (or folder), rendered
+    /// without a position.
     pub line: usize,
     pub col: usize,
     pub message: String,
@@ -46,16 +49,11 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {}[{}]: {}",
-            self.rel.display(),
-            self.line,
-            self.col,
-            kind,
-            self.code,
-            self.message
-        );
+        let _ = write!(out, "{}:", self.rel.display());
+        if self.line > 0 {
+            let _ = write!(out, "{}:{}:", self.line, self.col);
+        }
+        let _ = writeln!(out, " {kind}[{}]: {}", self.code, self.message);
         if self.source_line.is_empty() {
             // Whole-file problems (a syntax error, a name clash) are one line.
             return out;
@@ -76,6 +74,32 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// `--explain`: for every converted function, a header line, then one indented line per step
+/// of the chain down to the blocking call; then likewise the call sites that go through the
+/// runtime's adapter and the calls left plain by the unknown-receiver rule. Sorted by place:
+///
+/// ```text
+/// app/w.py:12:1: app.w.Worker.run is async
+///     app/w.py:14:9: calls `self.fetch` -> app.w.Worker.fetch
+///     app/net.py:3:5: calls `q.get` -> Queue.get (blocking)
+/// ```
+pub fn render_explanations(explanations: &[Explanation]) -> String {
+    let mut sorted: Vec<&Explanation> = explanations.iter().collect();
+    sorted.sort_by(|a, b| (&a.rel, a.line, a.col, &a.function).cmp(&(&b.rel, b.line, b.col, &b.function)));
+    let mut out = String::new();
+    for e in sorted {
+        let what = match e.kind {
+            ExplanationKind::Colored => " is async",
+            ExplanationKind::Adapter | ExplanationKind::UnknownReceiver => "",
+        };
+        let _ = writeln!(out, "{}:{}:{}: {}{what}", e.rel.display(), e.line, e.col, e.function);
+        for step in &e.chain {
+            let _ = writeln!(out, "    {}:{}:{}: {}", step.rel.display(), step.line, step.col, step.what);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Writing OUT: the rewritten or copied program plus the runtime package and the shims.
 //!
-//! Nothing is ever half-written: the whole tree is built in a temporary sibling folder and moved
-//! into place with renames at the end.
+//! Nothing is ever half-written: the whole tree is built in a temporary sibling folder of OUT and
+//! moved into place with renames at the end. A previous OUT is moved aside first and deleted only
+//! once the new tree is in place; if anything fails, the previous OUT is put back.
 
 use std::fs;
 use std::io;
@@ -30,8 +31,8 @@ impl Backend {
 /// The name of the runtime package in OUT.
 pub const RUNTIME_PACKAGE: &str = "greenify";
 
-/// Paths (relative to OUT) the runtime occupies; a program that already has one of them cannot
-/// be emitted.
+/// Paths (relative to OUT) the runtime occupies: the runtime package and the shims. A program
+/// that has one of them at its top cannot be emitted (unless it is a previous output).
 pub fn reserved_paths() -> Vec<PathBuf> {
     let mut paths = vec![PathBuf::from(RUNTIME_PACKAGE)];
     for (rel, _) in RUNTIME_FILES {
@@ -62,17 +63,78 @@ pub fn runtime_files(backend: Backend) -> Vec<(PathBuf, &'static str)> {
     files
 }
 
+/// Whether `dir` holds a previous greenify output: the runtime package is at its top. Such a
+/// folder may be replaced as OUT, and, given as SRC, its runtime package and shims are the
+/// runtime (replaced by the current one), not part of the program.
+pub fn is_previous_output(dir: &Path) -> bool {
+    dir.join(RUNTIME_PACKAGE).join("__init__.py").is_file()
+}
+
+/// The backend whose runtime a previous output in `dir` holds (told apart by the modules only
+/// one backend has); `None` when `dir` is not a previous output or it cannot be told.
+pub fn previous_backend(dir: &Path) -> Option<Backend> {
+    if !is_previous_output(dir) {
+        return None;
+    }
+    let own = |backend: Backend, other: Backend| {
+        let theirs = runtime_files(other);
+        runtime_files(backend).into_iter().any(|(rel, _)| {
+            rel.starts_with(RUNTIME_PACKAGE) && !theirs.iter().any(|(r, _)| *r == rel) && dir.join(&rel).is_file()
+        })
+    };
+    if own(Backend::Green, Backend::Thread) {
+        Some(Backend::Green)
+    } else if own(Backend::Thread, Backend::Green) {
+        Some(Backend::Thread)
+    } else {
+        None
+    }
+}
+
+/// What is at OUT before writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutState {
+    Missing,
+    EmptyFolder,
+    PreviousOutput,
+    /// A folder with other content: it might be the user's own files.
+    ForeignFolder,
+    /// A file, a symbolic link or anything else that is not a plain folder.
+    NotAFolder,
+}
+
+pub fn out_state(out: &Path) -> io::Result<OutState> {
+    let meta = match fs::symlink_metadata(out) {
+        Ok(meta) => meta,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(OutState::Missing),
+        Err(err) => return Err(err),
+    };
+    if !meta.is_dir() {
+        return Ok(OutState::NotAFolder);
+    }
+    if fs::read_dir(out)?.next().is_none() {
+        Ok(OutState::EmptyFolder)
+    } else if is_previous_output(out) {
+        Ok(OutState::PreviousOutput)
+    } else {
+        Ok(OutState::ForeignFolder)
+    }
+}
+
 /// One file of the output tree.
 pub enum Content {
-    /// Copy this file from SRC byte for byte.
+    /// Copy this file (path relative to SRC) byte for byte, with its permissions.
     Copy(PathBuf),
-    Text(String),
+    /// New text of this file of SRC (path relative to SRC): written with the file's permissions.
+    Rewritten(PathBuf, String),
+    /// A runtime file.
     Static(&'static str),
 }
 
-/// Writes `files` as the complete new content of `out`, replacing a previous output there.
-/// The tree is assembled in a temporary sibling and renamed into place.
-pub fn write_tree(src: &Path, out: &Path, files: &[(PathBuf, Content)]) -> io::Result<()> {
+/// Writes `files` (path relative to OUT, content) as the complete new content of `out`,
+/// replacing a previous output there. Missing parent folders of OUT are created. Returns a note
+/// for the user when the new tree is in place but the previous one could not be deleted.
+pub fn write_tree(src: &Path, out: &Path, files: &[(PathBuf, Content)]) -> io::Result<Option<String>> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -82,11 +144,27 @@ pub fn write_tree(src: &Path, out: &Path, files: &[(PathBuf, Content)]) -> io::R
     let staging = parent.join(format!(".{name}.greenify-new-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.greenify-old-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    let result = fill(src, &staging, files).and_then(|()| swap_into_place(&staging, out, &retired));
-    if result.is_err() {
+    if let Err(err) = fill(src, &staging, files) {
         let _ = fs::remove_dir_all(&staging);
+        return Err(err);
     }
-    result
+    if fs::symlink_metadata(out).is_err() {
+        return fs::rename(&staging, out).map(|()| None).inspect_err(|_| {
+            let _ = fs::remove_dir_all(&staging);
+        });
+    }
+    if let Err(err) = fs::rename(out, &retired) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    if let Err(err) = fs::rename(&staging, out) {
+        let _ = fs::rename(&retired, out);
+        let _ = fs::remove_dir_all(&staging);
+        return Err(err);
+    }
+    Ok(fs::remove_dir_all(&retired)
+        .err()
+        .map(|err| format!("the previous output was moved to {} but could not be deleted: {err}", retired.display())))
 }
 
 fn fill(src: &Path, staging: &Path, files: &[(PathBuf, Content)]) -> io::Result<()> {
@@ -96,35 +174,20 @@ fn fill(src: &Path, staging: &Path, files: &[(PathBuf, Content)]) -> io::Result<
         if let Some(dir) = dest.parent() {
             fs::create_dir_all(dir)?;
         }
+        let named = |err: io::Error, path: &Path| io::Error::new(err.kind(), format!("{}: {err}", path.display()));
         match content {
             Content::Copy(from) => {
-                fs::copy(src.join(from), &dest)?;
+                let from = src.join(from);
+                fs::copy(&from, &dest).map_err(|e| named(e, &from))?;
             }
-            Content::Text(text) => fs::write(&dest, text)?,
-            Content::Static(text) => fs::write(&dest, text)?,
+            Content::Rewritten(from, text) => {
+                fs::write(&dest, text).map_err(|e| named(e, &dest))?;
+                let from = src.join(from);
+                let permissions = fs::metadata(&from).map_err(|e| named(e, &from))?.permissions();
+                fs::set_permissions(&dest, permissions).map_err(|e| named(e, &dest))?;
+            }
+            Content::Static(text) => fs::write(&dest, text).map_err(|e| named(e, &dest))?,
         }
     }
     Ok(())
-}
-
-fn swap_into_place(staging: &Path, out: &Path, retired: &Path) -> io::Result<()> {
-    if out.exists() {
-        fs::rename(out, retired)?;
-        if let Err(err) = fs::rename(staging, out) {
-            let _ = fs::rename(retired, out);
-            return Err(err);
-        }
-        fs::remove_dir_all(retired)
-    } else {
-        fs::rename(staging, out)
-    }
-}
-
-/// Whether an existing OUT may be replaced: it is empty, or it holds a previous greenify output
-/// (the runtime package is there). Anything else might be the user's own files.
-pub fn may_replace(out: &Path) -> bool {
-    match fs::read_dir(out) {
-        Err(_) => true,
-        Ok(mut entries) => entries.next().is_none() || out.join(RUNTIME_PACKAGE).join("__init__.py").is_file(),
-    }
 }

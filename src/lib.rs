@@ -3,10 +3,15 @@
 //! The pipeline, one module per step:
 //! `project` (load and parse SRC, via `parse`) → `resolve` (what names refer to) → `color` (which
 //! functions block) → `rewrite` (byte-range edits) → `edit` (apply them) → `emit` (write OUT with
-//! the runtime). `diag` renders what could not be converted.
+//! the runtime). `diag` renders what could not be converted; `support` lists the APIs the
+//! runtime has in name only; `diff` prints `--diff`.
+//!
+//! [`run`] is the whole command; [`analyse`] is the pure part (a loaded program in, new texts and
+//! diagnostics out), which the sweep test drives on in-memory programs.
 
 pub mod color;
 pub mod diag;
+pub mod diff;
 pub mod edit;
 pub mod emit;
 pub mod kinds;
@@ -15,13 +20,16 @@ pub mod project;
 pub mod resolve;
 pub mod rewrite;
 pub mod scopes;
+pub mod support;
 pub mod walk;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use diag::{Diagnostic, Severity};
-use emit::{Backend, Content};
+use emit::{Backend, Content, OutState};
+use project::Program;
+use rewrite::Explanation;
 
 /// What the command line asked for.
 pub struct Options {
@@ -32,7 +40,8 @@ pub struct Options {
     pub check: bool,
 }
 
-/// Why greenify could not run at all (exit status 2): bad arguments or I/O.
+/// Why greenify could not run at all (exit status 2): bad arguments or I/O. One line, naming the
+/// path concerned.
 #[derive(Debug)]
 pub struct Failure(pub String);
 
@@ -42,11 +51,30 @@ impl fmt::Display for Failure {
     }
 }
 
-/// What a run produced.
+fn fail(path: &Path, what: impl fmt::Display) -> Failure {
+    Failure(format!("{}: {what}", path.display()))
+}
+
+/// A Python file of SRC whose text greenify changes.
+pub struct Change {
+    /// Path relative to SRC (and to OUT).
+    pub rel: PathBuf,
+    pub old: String,
+    pub new: String,
+}
+
+/// What a run found and did.
 pub struct Outcome {
+    /// Sorted by file, line, column.
     pub diagnostics: Vec<Diagnostic>,
+    /// Why each converted function is converted, and the call sites that go through an adapter.
+    pub explanations: Vec<Explanation>,
+    /// The files greenify changes (or would change, when nothing was written).
+    pub changes: Vec<Change>,
     /// Whether OUT was written.
     pub wrote: bool,
+    /// Something the user should know that is not about the program (e.g. a leftover folder).
+    pub note: Option<String>,
 }
 
 impl Outcome {
@@ -56,71 +84,147 @@ impl Outcome {
 }
 
 /// Runs greenify: checks the paths, analyses SRC, and (unless there are errors or `check` is set)
-/// writes OUT.
+/// writes OUT, all or nothing.
 pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     check_paths(&opts.src, &opts.out)?;
-    let program = project::load(&opts.src).map_err(|e| Failure(format!("{}: {e}", opts.src.display())))?;
-    let mut diagnostics: Vec<Diagnostic> = program.syntax_errors.iter().map(syntax_diagnostic).collect();
+    // A previous output given as SRC: its runtime is not part of the program (it is replaced by
+    // the current runtime), so greenify on its own output changes nothing.
+    let runtime_in_src = if emit::is_previous_output(&opts.src) { emit::reserved_paths() } else { Vec::new() };
+    let program = project::load(&opts.src, &runtime_in_src).map_err(|e| Failure(e.to_string()))?;
+    let mut analysis = analyse(&program, opts.backend);
     for reserved in emit::reserved_paths() {
-        if opts.src.join(&reserved).exists() {
-            diagnostics.push(Diagnostic {
-                severity: Severity::Error,
-                code: "GY002",
-                rel: reserved.clone(),
-                line: 1,
-                col: 1,
-                message: format!("`{}` is a name the runtime needs at the top of OUT", reserved.display()),
-                help: "rename this file or folder in SRC".into(),
-                source_line: String::new(),
-            });
+        if !runtime_in_src.contains(&reserved) && opts.src.join(&reserved).symlink_metadata().is_ok() {
+            analysis.diagnostics.push(file_diagnostic(
+                Severity::Error,
+                "GY002",
+                &reserved,
+                format!("`{}` is a name the runtime needs at the top of OUT", reserved.display()),
+            ));
         }
     }
+    if opts.backend == Backend::Thread && emit::previous_backend(&opts.src) == Some(Backend::Green) {
+        analysis.diagnostics.push(file_diagnostic(
+            Severity::Error,
+            "GY004",
+            Path::new(emit::RUNTIME_PACKAGE),
+            "SRC is an output of the green backend: its code is converted for green threads and does not run on \
+             the thread backend; give the original sources"
+                .into(),
+        ));
+    }
+    sort(&mut analysis.diagnostics);
+
+    let changes = program
+        .modules
+        .iter()
+        .zip(&analysis.texts)
+        .filter_map(|(module, text)| {
+            let new = text.as_ref()?;
+            Some(Change { rel: module.file.rel.clone(), old: module.file.text.clone(), new: new.clone() })
+        })
+        .collect();
+    let mut outcome =
+        Outcome { diagnostics: analysis.diagnostics, explanations: analysis.explanations, changes, wrote: false, note: None };
+    if opts.check || outcome.has_errors() {
+        return Ok(outcome);
+    }
+    let mut files = analysis.files;
+    for (rel, text) in emit::runtime_files(opts.backend) {
+        files.push((rel, Content::Static(text)));
+    }
+    outcome.note = emit::write_tree(&opts.src, &opts.out, &files).map_err(|e| fail(&opts.out, e))?;
+    outcome.wrote = true;
+    Ok(outcome)
+}
+
+/// The result of analysing a program, before anything is written.
+pub struct Analysis {
+    /// The program's files in OUT (path relative to OUT, content); the runtime is not included.
+    pub files: Vec<(PathBuf, Content)>,
+    /// The new text of each module (same order as `Program::modules`); `None`: unchanged.
+    pub texts: Vec<Option<String>>,
+    /// Sorted by file, line, column.
+    pub diagnostics: Vec<Diagnostic>,
+    pub explanations: Vec<Explanation>,
+}
+
+/// Analyses a loaded program for `backend`: the green rewrite (or the thread backend's checks),
+/// with every file that cannot be analysed and every skipped entry reported. Does no I/O.
+pub fn analyse(program: &Program, backend: Backend) -> Analysis {
+    let mut diagnostics: Vec<Diagnostic> = program.syntax_errors.iter().map(syntax_diagnostic).collect();
+    for (rel, why) in &program.skipped {
+        diagnostics.push(file_diagnostic(Severity::Warning, "GY003", rel, format!("skipped: {why}")));
+    }
+    let (texts, explanations) = match backend {
+        Backend::Thread => {
+            diagnostics.extend(program.modules.iter().flat_map(support::name_only_uses));
+            (vec![None; program.modules.len()], Vec::new())
+        }
+        Backend::Green => {
+            let result = rewrite::rewrite_program(program);
+            diagnostics.extend(result.diagnostics);
+            let texts = checked_texts(program, result.texts, &mut diagnostics);
+            (texts, result.explanations)
+        }
+    };
 
     let mut files: Vec<(PathBuf, Content)> = Vec::new();
     for rel in &program.other_files {
         files.push((rel.clone(), Content::Copy(rel.clone())));
     }
-    match opts.backend {
-        Backend::Thread => {
-            for module in &program.modules {
-                files.push((module.file.rel.clone(), Content::Copy(module.file.rel.clone())));
-            }
-        }
-        Backend::Green => green_files(&program, &mut diagnostics, &mut files),
-    }
-    for rel in program.syntax_errors.iter().map(|e| &e.rel) {
-        files.push((rel.clone(), Content::Copy(rel.clone())));
-    }
-    for (rel, text) in emit::runtime_files(opts.backend) {
-        files.push((rel, Content::Static(text)));
-    }
-
-    diagnostics.sort_by(|a, b| (&a.rel, a.line, a.col).cmp(&(&b.rel, b.line, b.col)));
-    let mut outcome = Outcome { diagnostics, wrote: false };
-    if opts.check || outcome.has_errors() {
-        return Ok(outcome);
-    }
-    emit::write_tree(&opts.src, &opts.out, &files).map_err(|e| Failure(format!("{}: {e}", opts.out.display())))?;
-    outcome.wrote = true;
-    Ok(outcome)
-}
-
-/// Rewrites every module that needs it; the others are copied byte for byte.
-fn green_files(program: &project::Program, diagnostics: &mut Vec<Diagnostic>, files: &mut Vec<(PathBuf, Content)>) {
-    let result = rewrite::rewrite_program(program);
-    diagnostics.extend(result.diagnostics);
-    for (module, new_text) in program.modules.iter().zip(result.texts) {
+    for (module, text) in program.modules.iter().zip(&texts) {
         let rel = module.file.rel.clone();
-        let content = match new_text {
+        let content = match text {
             None => Content::Copy(rel.clone()),
-            Some(text) if parse::parses(&text) => Content::Text(text),
-            Some(_) => {
-                diagnostics.push(internal_error(module, "the rewritten file would not parse"));
-                Content::Copy(rel.clone())
-            }
+            Some(text) => Content::Rewritten(rel.clone(), text.clone()),
         };
         files.push((rel, content));
     }
+    for error in &program.syntax_errors {
+        files.push((error.rel.clone(), Content::Copy(error.rel.clone())));
+    }
+    sort(&mut diagnostics);
+    Analysis { files, texts, diagnostics, explanations }
+}
+
+/// Our own output must compile: a rewritten text that does not parse, or that CPython's compiler
+/// would refuse (e.g. `await` outside an `async def`), is an internal error (reported; the file
+/// is left unchanged). The check parses every rewritten file again, in parallel.
+fn checked_texts(program: &Program, texts: Vec<Option<String>>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Option<String>> {
+    let verdicts = project::parallel_map(texts.iter().collect(), |text| match text {
+        Some(text) => parse::check_output(text).err().map(|(offset, why)| (offset, why, text)),
+        None => None,
+    });
+    let mut checked = Vec::with_capacity(texts.len());
+    for ((module, text), verdict) in program.modules.iter().zip(&texts).zip(verdicts) {
+        match verdict {
+            None => checked.push(text.clone()),
+            Some((offset, why, output)) => {
+                // The place in the output is on the same line as in the source (lines keep
+                // their numbers); the column is the output's.
+                let index = parse::LineIndex::from_source_text(output);
+                let (line, col) = parse::line_col(output, &index, offset);
+                diagnostics.push(Diagnostic {
+                    severity: Severity::Error,
+                    code: "GY999",
+                    rel: module.file.rel.clone(),
+                    line,
+                    col,
+                    message: format!("internal error: the converted file would not compile ({why})"),
+                    help: "please report this file to the greenify developers".into(),
+                    source_line: parse::line_text(output, &index, line).to_string(),
+                });
+                checked.push(None);
+            }
+        }
+    }
+    // A module the rewrite did not report on (should not happen) stays unchanged.
+    checked.resize(program.modules.len(), None);
+    checked
+}
+
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| (&a.rel, a.line, a.col, a.code).cmp(&(&b.rel, b.line, b.col, b.code)));
 }
 
 fn syntax_diagnostic(err: &parse::SyntaxError) -> Diagnostic {
@@ -131,57 +235,53 @@ fn syntax_diagnostic(err: &parse::SyntaxError) -> Diagnostic {
         line: err.line,
         col: err.col,
         message: format!("file does not parse: {}", err.message),
-        help: "fix the syntax error; nothing was written".into(),
+        help: String::new(),
         source_line: String::new(),
     }
 }
 
-fn internal_error(module: &project::Module, what: &str) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Error,
-        code: "GY999",
-        rel: module.file.rel.clone(),
-        line: 1,
-        col: 1,
-        message: format!("internal error: {what}"),
-        help: "please report this file to the greenify developers".into(),
-        source_line: String::new(),
-    }
+/// A diagnostic about a whole file or folder: rendered as one line, without a position.
+fn file_diagnostic(severity: Severity, code: &'static str, rel: &Path, message: String) -> Diagnostic {
+    Diagnostic { severity, code, rel: rel.to_path_buf(), line: 0, col: 0, message, help: String::new(), source_line: String::new() }
 }
 
 /// SRC must be a folder; OUT must not be inside SRC (nor SRC inside OUT), and an existing OUT must
-/// be empty or a previous greenify output.
+/// be an empty folder or a previous greenify output.
 fn check_paths(src: &Path, out: &Path) -> Result<(), Failure> {
-    if !src.is_dir() {
-        return Err(Failure(format!("{}: SRC is not a folder (no such directory)", src.display())));
+    match src.metadata() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(fail(src, "SRC does not exist")),
+        Err(e) => return Err(fail(src, e)),
+        Ok(meta) if !meta.is_dir() => return Err(fail(src, "SRC is not a folder")),
+        Ok(_) => {}
     }
-    let src_abs = src.canonicalize().map_err(|e| Failure(format!("{}: {e}", src.display())))?;
-    let out_abs = absolute(out).map_err(|e| Failure(format!("{}: {e}", out.display())))?;
+    let src_abs = src.canonicalize().map_err(|e| fail(src, e))?;
+    let out_abs = absolute(out).map_err(|e| fail(out, e))?;
     if out_abs.starts_with(&src_abs) {
-        return Err(Failure(format!("{}: OUT is inside SRC ({})", out.display(), src.display())));
+        return Err(fail(out, format_args!("OUT is inside SRC ({})", src.display())));
     }
     if src_abs.starts_with(&out_abs) {
-        return Err(Failure(format!("{}: SRC is inside OUT ({})", src.display(), out.display())));
+        return Err(fail(src, format_args!("SRC is inside OUT ({})", out.display())));
     }
-    if out.exists() && !emit::may_replace(out) {
-        return Err(Failure(format!(
-            "{}: OUT exists and is not a previous greenify output; refusing to replace it",
-            out.display()
-        )));
+    match emit::out_state(out).map_err(|e| fail(out, e))? {
+        OutState::Missing | OutState::EmptyFolder | OutState::PreviousOutput => Ok(()),
+        OutState::ForeignFolder => {
+            Err(fail(out, "OUT exists and is not a previous greenify output; refusing to replace it"))
+        }
+        OutState::NotAFolder => Err(fail(out, "OUT exists and is not a folder; refusing to replace it")),
     }
-    Ok(())
 }
 
-/// The absolute form of a path that may not exist yet: its existing ancestor canonicalised.
+/// The absolute form of a path that may not exist yet: its longest existing ancestor
+/// canonicalised (symbolic links resolved), the rest appended.
 fn absolute(path: &Path) -> std::io::Result<PathBuf> {
     let abs = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir()?.join(path) };
-    let mut existing = abs.clone();
+    let mut existing = abs.as_path();
     let mut rest = Vec::new();
-    while !existing.exists() {
+    while existing.symlink_metadata().is_err() {
         match (existing.file_name(), existing.parent()) {
             (Some(name), Some(parent)) => {
-                rest.push(name.to_os_string());
-                existing = parent.to_path_buf();
+                rest.push(name);
+                existing = parent;
             }
             _ => break,
         }

@@ -1,10 +1,16 @@
-//! The `greenify` command line. Exit status: 0 ok, 1 diagnostics with errors, 2 usage or I/O.
+//! The `greenify` command line: parses the arguments, runs the library, prints.
+//!
+//! Exit status: 0 ok (warnings allowed), 1 diagnostics with errors (nothing written), 2 usage or
+//! I/O errors (clap's own usage errors exit 2 as well). Diagnostics go to stderr; `--explain` and
+//! `--diff` print to stdout.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use greenify::emit::Backend;
+use greenify::{diag, diff, Outcome};
 
 #[derive(Parser)]
 #[command(name = "greenify", version, about = "Make threaded Python run on MicroPython")]
@@ -15,31 +21,77 @@ struct Cli {
     /// Report problems only; write nothing. Exit status 1 when there are errors.
     #[arg(long)]
     check: bool,
+    /// Print why each converted function is converted (the calls down to the blocking one).
+    #[arg(long)]
+    explain: bool,
+    /// Print a unified diff of every file greenify changes.
+    #[arg(long)]
+    diff: bool,
     /// Folder holding the program.
     src: PathBuf,
-    /// Folder to write (must not be inside SRC).
+    /// Folder to write (must not be inside SRC; an existing one must be a previous output).
     out: PathBuf,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let opts = greenify::Options { src: cli.src, out: cli.out, backend: cli.backend, check: cli.check };
-    match greenify::run(&opts) {
-        Err(failure) => {
-            eprintln!("greenify: error: {failure}");
+    // Deeply nested code makes deep recursion in the passes over the AST: run on a big stack.
+    let worker = std::thread::Builder::new().stack_size(greenify::project::WORKER_STACK).spawn(move || run(&cli));
+    match worker.map(|handle| handle.join()) {
+        Ok(Ok(code)) => ExitCode::from(code),
+        _ => {
+            let _ = writeln!(std::io::stderr(), "greenify: error: internal error; nothing was written");
             ExitCode::from(2)
         }
-        Ok(outcome) => {
-            for d in &outcome.diagnostics {
-                eprint!("{}", d.render());
-            }
-            if outcome.has_errors() {
-                let n = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
-                eprintln!("greenify: {n} error(s); nothing was written");
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+    }
+}
+
+fn run(cli: &Cli) -> u8 {
+    let opts = greenify::Options { src: cli.src.clone(), out: cli.out.clone(), backend: cli.backend, check: cli.check };
+    let outcome = match greenify::run(&opts) {
+        Ok(outcome) => outcome,
+        Err(failure) => {
+            let _ = writeln!(std::io::stderr(), "greenify: error: {failure}");
+            return 2;
         }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if cli.explain {
+        let _ = stdout.write_all(diag::render_explanations(&outcome.explanations).as_bytes());
+    }
+    if cli.diff {
+        for change in &outcome.changes {
+            let name = change.rel.to_string_lossy();
+            let _ = stdout.write_all(diff::unified(&name, &change.old, &change.new).as_bytes());
+        }
+    }
+    let _ = stdout.flush();
+    report(&outcome)
+}
+
+/// Prints the diagnostics and a summary to stderr; returns the exit status.
+fn report(outcome: &Outcome) -> u8 {
+    let mut stderr = std::io::stderr().lock();
+    for d in &outcome.diagnostics {
+        let _ = stderr.write_all(d.render().as_bytes());
+    }
+    if let Some(note) = &outcome.note {
+        let _ = writeln!(stderr, "greenify: note: {note}");
+    }
+    let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
+    // One diagnostic speaks for itself (and a one-line error stays one line); more get a count.
+    if outcome.diagnostics.len() > 1 {
+        let warnings = outcome.diagnostics.len() - errors;
+        let written = if outcome.wrote { "" } else { "; nothing was written" };
+        let _ = writeln!(stderr, "greenify: {}, {}{written}", plural(errors, "error"), plural(warnings, "warning"));
+    }
+    u8::from(errors > 0)
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
     }
 }

@@ -1,9 +1,16 @@
 //! The program: every `.py` file under SRC (parsed), every other file (copied), and the dotted
 //! module name of each Python file, so imports between them can be resolved.
+//!
+//! Loading reads and parses the files on a few worker threads (parsing is most of greenify's
+//! time); the result does not depend on the number of workers: files are in sorted path order.
 
+use std::collections::HashMap;
+use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use crate::parse::{self, SourceFile, SyntaxError};
 
@@ -22,62 +29,131 @@ pub struct Program {
     pub other_files: Vec<PathBuf>,
     /// `.py` files that do not parse.
     pub syntax_errors: Vec<SyntaxError>,
+    /// Entries of SRC that are neither files nor folders greenify copies (symbolic links to
+    /// folders, dangling links, sockets...), with the reason; reported as warnings.
+    pub skipped: Vec<(PathBuf, &'static str)>,
+    /// Module name -> index in `modules`.
+    by_name: HashMap<String, usize>,
 }
 
-impl Program {
-    pub fn module(&self, name: &str) -> Option<&Module> {
-        self.modules.iter().find(|m| m.name == name)
+/// An I/O error while reading SRC, naming the path it happened on.
+#[derive(Debug)]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub error: io::Error,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.error)
     }
 }
 
-/// Reads and parses every file under `src`. Files are visited in sorted order so output and
-/// diagnostics are deterministic.
-pub fn load(src: &Path) -> io::Result<Program> {
-    let mut files = Vec::new();
-    collect_files(src, Path::new(""), &mut files)?;
-    files.sort();
-    let mut program = Program { modules: Vec::new(), other_files: Vec::new(), syntax_errors: Vec::new() };
-    for rel in files {
-        if rel.extension().is_some_and(|e| e == "py") {
-            let bytes = fs::read(src.join(&rel))?;
-            let Ok(text) = String::from_utf8(bytes) else {
-                program.syntax_errors.push(SyntaxError {
-                    rel,
-                    line: 1,
-                    col: 1,
-                    message: "file is not valid UTF-8".into(),
-                });
-                continue;
-            };
-            match parse::parse(&rel, text) {
+impl Program {
+    /// Builds a program from file contents already in memory: `.py` files (path relative to the
+    /// program's root, bytes) are parsed, in parallel; `other_files` are only listed.
+    pub fn from_sources(sources: Vec<(PathBuf, Vec<u8>)>, other_files: Vec<PathBuf>) -> Program {
+        let results = parallel_map(sources, |(rel, bytes)| parse::parse(&rel, bytes));
+        Program::from_parsed(results, other_files, Vec::new())
+    }
+
+    fn from_parsed(
+        results: Vec<Result<SourceFile, SyntaxError>>,
+        other_files: Vec<PathBuf>,
+        skipped: Vec<(PathBuf, &'static str)>,
+    ) -> Program {
+        let mut program =
+            Program { modules: Vec::new(), other_files, syntax_errors: Vec::new(), skipped, by_name: HashMap::new() };
+        for result in results {
+            match result {
                 Ok(file) => {
-                    let (name, is_package) = module_name(&rel);
+                    let (name, is_package) = module_name(&file.rel);
+                    program.by_name.entry(name.clone()).or_insert(program.modules.len());
                     program.modules.push(Module { name, is_package, file });
                 }
                 Err(err) => program.syntax_errors.push(err),
             }
-        } else {
-            program.other_files.push(rel);
         }
+        program
     }
-    Ok(program)
+
+    /// The module of that dotted name.
+    pub fn module(&self, name: &str) -> Option<&Module> {
+        self.by_name.get(name).and_then(|&i| self.modules.get(i))
+    }
+
+    /// Index in `modules` of the module of that dotted name.
+    pub fn module_index(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).copied()
+    }
 }
 
-/// Recursively lists regular files (following no symlinked directories), relative to the root.
-fn collect_files(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in fs::read_dir(root.join(rel))? {
-        let entry = entry?;
-        let kind = entry.file_type()?;
-        let child = rel.join(entry.file_name());
-        if kind.is_dir() {
-            if entry.file_name() != "__pycache__" {
-                collect_files(root, &child, out)?;
+/// Reads and parses every file under `src`, except the top-level entries named in `exclude`.
+/// Files are in sorted path order so output and diagnostics are deterministic.
+pub fn load(src: &Path, exclude: &[PathBuf]) -> Result<Program, LoadError> {
+    let tree = scan(src, exclude)?;
+    let read_errors = Mutex::new(Vec::new());
+    let results = parallel_map(tree.python_files, |rel| match fs::read(src.join(&rel)) {
+        Ok(bytes) => Some(parse::parse(&rel, bytes)),
+        Err(error) => {
+            if let Ok(mut errors) = read_errors.lock() {
+                errors.push(LoadError { path: src.join(&rel), error });
             }
-        } else if kind.is_file() || (kind.is_symlink() && root.join(&child).is_file()) {
-            out.push(child);
+            None
+        }
+    });
+    let mut read_errors = read_errors.into_inner().unwrap_or_default();
+    read_errors.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(first) = read_errors.into_iter().next() {
+        return Err(first);
+    }
+    Ok(Program::from_parsed(results.into_iter().flatten().collect(), tree.other_files, tree.skipped))
+}
+
+/// The files under a folder, sorted.
+pub struct Tree {
+    pub python_files: Vec<PathBuf>,
+    pub other_files: Vec<PathBuf>,
+    pub skipped: Vec<(PathBuf, &'static str)>,
+}
+
+/// Lists the regular files under `src` (and symbolic links to regular files), relative to it.
+/// Symbolic links to folders are not followed (no loops, no files from outside SRC); they and
+/// other special entries are listed in `skipped`. `__pycache__` folders are left out.
+pub fn scan(src: &Path, exclude: &[PathBuf]) -> Result<Tree, LoadError> {
+    let mut tree = Tree { python_files: Vec::new(), other_files: Vec::new(), skipped: Vec::new() };
+    let mut pending = vec![PathBuf::new()];
+    while let Some(dir) = pending.pop() {
+        let path = src.join(&dir);
+        let entries = fs::read_dir(&path).map_err(|error| LoadError { path: path.clone(), error })?;
+        for entry in entries {
+            let entry = entry.map_err(|error| LoadError { path: path.clone(), error })?;
+            let rel = dir.join(entry.file_name());
+            if exclude.contains(&rel) || entry.file_name() == "__pycache__" {
+                continue;
+            }
+            let kind = entry.file_type().map_err(|error| LoadError { path: src.join(&rel), error })?;
+            if kind.is_dir() {
+                pending.push(rel);
+            } else if kind.is_file() || (kind.is_symlink() && src.join(&rel).is_file()) {
+                if rel.extension().is_some_and(|e| e == "py") {
+                    tree.python_files.push(rel);
+                } else {
+                    tree.other_files.push(rel);
+                }
+            } else if kind.is_symlink() && src.join(&rel).is_dir() {
+                tree.skipped.push((rel, "symbolic link to a folder: not followed, not copied"));
+            } else if kind.is_symlink() {
+                tree.skipped.push((rel, "dangling symbolic link: not copied"));
+            } else {
+                tree.skipped.push((rel, "not a regular file: not copied"));
+            }
         }
     }
-    Ok(())
+    tree.python_files.sort();
+    tree.other_files.sort();
+    tree.skipped.sort();
+    Ok(tree)
 }
 
 /// `pkg/sub/mod.py` -> `pkg.sub.mod`; `pkg/__init__.py` -> `pkg` (a package).
@@ -91,6 +167,44 @@ pub fn module_name(rel: &Path) -> (String, bool) {
     (parts.join("."), is_package)
 }
 
+/// Stack of the worker threads: deeply nested expressions make deep recursion in the parser and
+/// in the passes over the AST.
+pub const WORKER_STACK: usize = 256 << 20;
+
+/// `items.map(f)` on up to one worker per core, results in input order.
+pub fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8).min(items.len());
+    if workers <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let count = items.len();
+    let inputs: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
+    let outputs: Vec<Mutex<Option<R>>> = (0..count).map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(slot) = inputs.get(i) else { break };
+        let input = slot.lock().ok().and_then(|mut s| s.take());
+        if let Some(input) = input {
+            let result = f(input);
+            if let Ok(mut out) = outputs[i].lock() {
+                *out = Some(result);
+            }
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let spawned = std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, work);
+            if spawned.is_err() {
+                // No thread to be had: the items left are done by the threads already running,
+                // or by this one.
+                work();
+            }
+        }
+    });
+    outputs.into_iter().filter_map(|o| o.into_inner().ok().flatten()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +214,25 @@ mod tests {
         assert_eq!(module_name(Path::new("a/b/c.py")), ("a.b.c".into(), false));
         assert_eq!(module_name(Path::new("a/__init__.py")), ("a".into(), true));
         assert_eq!(module_name(Path::new("main.py")), ("main".into(), false));
+    }
+
+    #[test]
+    fn parallel_map_keeps_the_order() {
+        let out = parallel_map((0..1000).collect(), |i: i32| i * 2);
+        assert_eq!(out, (0..1000).map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn programs_from_memory_index_modules_by_name() {
+        let sources = vec![
+            (PathBuf::from("pkg/__init__.py"), b"x = 1\n".to_vec()),
+            (PathBuf::from("pkg/m.py"), b"def f(:\n".to_vec()),
+            (PathBuf::from("main.py"), b"import pkg\n".to_vec()),
+        ];
+        let program = Program::from_sources(sources, Vec::new());
+        assert_eq!(program.modules.len(), 2);
+        assert_eq!(program.module("pkg").map(|m| m.is_package), Some(true));
+        assert_eq!(program.module_index("main"), Some(1));
+        assert_eq!(program.syntax_errors.len(), 1);
     }
 }

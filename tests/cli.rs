@@ -1,0 +1,417 @@
+//! The `greenify` command line, end to end: bad input, exit codes, `--check`, `--explain`,
+//! `--diff`, what is written (and that nothing is written on errors), idempotence.
+//!
+//! Each test builds a small SRC in a scratch folder, runs the binary there with relative paths
+//! (so the snapshots hold no machine paths), and snapshots exit status, stdout and stderr.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A scratch folder under cargo's target dir, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+fn write(dir: &Path, rel: &str, content: impl AsRef<[u8]>) {
+    let path = dir.join(rel);
+    fs::create_dir_all(path.parent().expect("a file has a folder")).expect("folder");
+    fs::write(path, content).expect("file");
+}
+
+fn read(dir: &Path, rel: &str) -> Vec<u8> {
+    fs::read(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Exit status, stdout and stderr of `greenify ARGS` run in `dir`.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn transcript(&self) -> String {
+        format!("exit status: {}\n--- stdout\n{}--- stderr\n{}", self.code, self.stdout, self.stderr)
+    }
+}
+
+fn greenify(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_greenify")).args(args).current_dir(dir).output().expect("greenify runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "greenify panicked:\n{stderr}");
+    Run { code: out.status.code().unwrap_or(-1), stdout: String::from_utf8_lossy(&out.stdout).into_owned(), stderr }
+}
+
+/// Names in `dir` (not recursive), sorted: shows that nothing (not even a staging folder) was
+/// left behind.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        fs::read_dir(dir).expect("listing").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// Every file under `dir`, relative, sorted.
+fn files_under(dir: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in fs::read_dir(dir).expect("listing").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                out.push(path.strip_prefix(root).expect("under root").to_string_lossy().into_owned());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// A small threaded program: main starts a worker that blocks three calls deep.
+fn blocking_program(dir: &Path) {
+    write(
+        dir,
+        "src/main.py",
+        "import threading\nfrom app import worker\n\n\ndef main():\n    t = threading.Thread(target=worker.run)\n    t.start()\n    t.join()\n\n\nif __name__ == \"__main__\":\n    main()\n",
+    );
+    write(dir, "src/app/__init__.py", "");
+    write(
+        dir,
+        "src/app/worker.py",
+        "import time\nfrom app import net\n\n\ndef run():\n    for i in range(2):\n        print(fetch(i))\n\n\ndef fetch(i):\n    time.sleep(0.01)\n    return net.get_item(i)\n",
+    );
+    write(
+        dir,
+        "src/app/net.py",
+        "import queue\n\n_q = queue.Queue()\n\n\ndef get_item(i):\n    _q.put(i)\n    return _q.get()\n",
+    );
+}
+
+// ---- bad input: one line naming the path, non-zero exit, nothing written ----
+
+#[test]
+fn missing_src() {
+    let dir = scratch("missing-src");
+    let run = greenify(&dir, &["nosuch", "out"]);
+    insta::assert_snapshot!("missing_src", run.transcript());
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.lines().count(), 1);
+    assert!(listing(&dir).is_empty());
+}
+
+#[test]
+fn src_is_a_file() {
+    let dir = scratch("src-file");
+    write(&dir, "src", "x = 1\n");
+    let run = greenify(&dir, &["src", "out"]);
+    insta::assert_snapshot!("src_is_a_file", run.transcript());
+    assert_eq!(listing(&dir), ["src"]);
+}
+
+#[test]
+fn out_inside_src() {
+    let dir = scratch("out-inside");
+    write(&dir, "src/main.py", "print(1)\n");
+    let run = greenify(&dir, &["src", "src/out"]);
+    insta::assert_snapshot!("out_inside_src", run.transcript());
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.lines().count(), 1);
+    assert_eq!(listing(&dir.join("src")), ["main.py"]);
+    // The same through a path that only resolves into SRC, and SRC itself as OUT.
+    assert_eq!(greenify(&dir, &["src", "./src/../src/deeper/out"]).code, 2);
+    assert_eq!(greenify(&dir, &["src", "src"]).code, 2);
+    assert_eq!(listing(&dir.join("src")), ["main.py"]);
+}
+
+#[test]
+fn src_inside_out() {
+    let dir = scratch("src-inside");
+    write(&dir, "out/src/main.py", "print(1)\n");
+    let run = greenify(&dir, &["out/src", "out"]);
+    insta::assert_snapshot!("src_inside_out", run.transcript());
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn file_that_does_not_parse() {
+    let dir = scratch("syntax");
+    write(&dir, "src/main.py", "import time\ntime.sleep(1)\n");
+    write(&dir, "src/pkg/bad.py", "x = 1\ndef f(:\n    pass\n");
+    let run = greenify(&dir, &["src", "out"]);
+    insta::assert_snapshot!("file_that_does_not_parse", run.transcript());
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr.lines().count(), 1);
+    assert_eq!(listing(&dir), ["src"]);
+}
+
+#[test]
+fn file_that_is_not_utf8() {
+    let dir = scratch("latin1");
+    write(&dir, "src/main.py", b"# -*- coding: latin-1 -*-\nname = '\xe9t\xe9'\n");
+    let run = greenify(&dir, &["src", "out"]);
+    insta::assert_snapshot!("file_that_is_not_utf8", run.transcript());
+    assert_eq!(run.code, 1);
+    assert_eq!(listing(&dir), ["src"]);
+}
+
+#[test]
+fn several_errors_are_all_reported_with_a_count() {
+    let dir = scratch("several");
+    write(&dir, "src/a.py", "def f(:\n");
+    write(&dir, "src/b.py", "x = )\n");
+    write(&dir, "src/threading.py", "x = 1\n");
+    let run = greenify(&dir, &["src", "out"]);
+    insta::assert_snapshot!("several_errors", run.transcript());
+    assert_eq!(run.code, 1);
+    assert_eq!(listing(&dir), ["src"]);
+}
+
+#[test]
+fn out_is_a_file() {
+    let dir = scratch("out-file");
+    write(&dir, "src/main.py", "print(1)\n");
+    write(&dir, "out", "precious\n");
+    let run = greenify(&dir, &["src", "out"]);
+    insta::assert_snapshot!("out_is_a_file", run.transcript());
+    assert_eq!(run.code, 2);
+    assert_eq!(read(&dir, "out"), b"precious\n");
+}
+
+#[test]
+fn out_is_not_a_previous_output() {
+    let dir = scratch("out-foreign");
+    write(&dir, "src/main.py", "print(1)\n");
+    write(&dir, "out/notes.txt", "precious\n");
+    let run = greenify(&dir, &["src", "out"]);
+    insta::assert_snapshot!("out_is_not_a_previous_output", run.transcript());
+    assert_eq!(run.code, 2);
+    assert_eq!(files_under(&dir.join("out")), ["notes.txt"]);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let dir = scratch("usage");
+    let none = greenify(&dir, &[]);
+    insta::assert_snapshot!("usage_no_arguments", none.transcript());
+    assert_eq!(none.code, 2);
+    let backend = greenify(&dir, &["--backend", "fibers", "src", "out"]);
+    insta::assert_snapshot!("usage_bad_backend", backend.transcript());
+    assert_eq!(backend.code, 2);
+    assert_eq!(greenify(&dir, &["--frobnicate", "src", "out"]).code, 2);
+    assert_eq!(greenify(&dir, &["src", "out", "extra"]).code, 2);
+    assert_eq!(greenify(&dir, &["--help"]).code, 0);
+    assert!(listing(&dir).is_empty());
+}
+
+// ---- what is written ----
+
+#[test]
+fn writes_the_program_and_the_runtime() {
+    let dir = scratch("writes");
+    blocking_program(&dir);
+    // Not Python: copied byte for byte, whatever the bytes.
+    write(&dir, "src/data/blob.bin", [0u8, 159, 146, 150, 255, b'\r', b'\n']);
+    write(&dir, "src/README", "crlf\r\nline\r\n");
+    // Python needing no change, in every shape of text: copied byte for byte.
+    let plain: &[(&str, &[u8])] = &[
+        ("src/plain/crlf.py", b"x = 1\r\nif x:\r\n\ty = 'caf\xc3\xa9'\r\n"),
+        ("src/plain/bom.py", b"\xef\xbb\xbfx = 1\n"),
+        ("src/plain/no_newline.py", b"x = {'a': 1}.get('a')"),
+        ("src/plain/empty.py", b""),
+        ("src/plain/cr_only.py", b"x = 1\ry = 2\r"),
+        ("src/plain/builtins.py", b"d = {}\nd.get(1)\n','.join(['a'])\n[].append(1)\n"),
+    ];
+    for (rel, bytes) in plain {
+        write(&dir, rel, bytes);
+    }
+    let run = greenify(&dir, &["src", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(run.stdout, "");
+    assert_eq!(read(&dir, "out/data/blob.bin"), read(&dir, "src/data/blob.bin"));
+    assert_eq!(read(&dir, "out/README"), read(&dir, "src/README"));
+    for (rel, bytes) in plain {
+        assert_eq!(read(&dir, &rel.replacen("src/", "out/", 1)), *bytes, "{rel}");
+    }
+    let files = files_under(&dir.join("out"));
+    for expected in ["greenify/__init__.py", "threading.py", "queue.py", "main.py", "app/net.py"] {
+        assert!(files.iter().any(|f| f == expected), "{expected} missing from {files:?}");
+    }
+    assert!(!files.iter().any(|f| f.starts_with("greenify/") && f.contains("_thread")), "{files:?}");
+    // Nothing but OUT was created next to SRC.
+    assert_eq!(listing(&dir), ["out", "src"]);
+    // Every line of a converted file is at its number.
+    let old = String::from_utf8(read(&dir, "src/app/worker.py")).expect("utf-8");
+    let new = String::from_utf8(read(&dir, "out/app/worker.py")).expect("utf-8");
+    assert_eq!(old.lines().count(), new.lines().count());
+    assert!(new.contains("async def fetch"), "{new}");
+}
+
+#[test]
+fn missing_parents_of_out_are_created() {
+    let dir = scratch("out-parents");
+    write(&dir, "src/main.py", "print(1)\n");
+    let run = greenify(&dir, &["src", "build/device/out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(read(&dir, "build/device/out/main.py"), b"print(1)\n");
+    assert_eq!(listing(&dir.join("build/device")), ["out"]);
+}
+
+#[test]
+fn a_previous_output_is_replaced_whole() {
+    let dir = scratch("replace");
+    write(&dir, "src/main.py", "print(1)\n");
+    write(&dir, "src/old.py", "print(2)\n");
+    assert_eq!(greenify(&dir, &["src", "out"]).code, 0);
+    fs::remove_file(dir.join("src/old.py")).expect("remove");
+    write(&dir, "src/main.py", "print(3)\n");
+    let run = greenify(&dir, &["src", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(read(&dir, "out/main.py"), b"print(3)\n");
+    assert!(!dir.join("out/old.py").exists());
+    assert_eq!(listing(&dir), ["out", "src"]);
+    // An empty folder is fine as OUT too.
+    fs::create_dir(dir.join("empty")).expect("mkdir");
+    assert_eq!(greenify(&dir, &["src", "empty"]).code, 0);
+}
+
+#[test]
+fn errors_leave_a_previous_output_alone() {
+    let dir = scratch("errors-keep");
+    write(&dir, "src/main.py", "print(1)\n");
+    assert_eq!(greenify(&dir, &["src", "out"]).code, 0);
+    let before = files_under(&dir.join("out"));
+    write(&dir, "src/main.py", "print(1\n");
+    assert_eq!(greenify(&dir, &["src", "out"]).code, 1);
+    assert_eq!(files_under(&dir.join("out")), before);
+    assert_eq!(read(&dir, "out/main.py"), b"print(1)\n");
+}
+
+#[test]
+fn skipped_entries_are_warnings() {
+    let dir = scratch("skipped");
+    write(&dir, "src/main.py", "print(1)\n");
+    std::os::unix::fs::symlink(".", dir.join("src/loop")).expect("symlink");
+    std::os::unix::fs::symlink("nowhere", dir.join("src/dangling")).expect("symlink");
+    std::os::unix::fs::symlink("main.py", dir.join("src/alias.py")).expect("symlink");
+    let run = greenify(&dir, &["src", "out"]);
+    insta::assert_snapshot!("skipped_entries", run.transcript());
+    assert_eq!(run.code, 0);
+    // A link to a file is copied as a file.
+    assert_eq!(read(&dir, "out/alias.py"), b"print(1)\n");
+    assert!(!dir.join("out/loop").exists() && !dir.join("out/dangling").exists());
+}
+
+#[test]
+fn non_utf8_file_names_are_copied() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("names");
+    write(&dir, "src/main.py", "print(1)\n");
+    let odd = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    fs::write(dir.join("src").join(odd), "x").expect("odd name");
+    let run = greenify(&dir, &["src", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(fs::read(dir.join("out").join(odd)).expect("copied"), b"x");
+}
+
+// ---- --check, --explain, --diff ----
+
+#[test]
+fn check_writes_nothing() {
+    let dir = scratch("check");
+    blocking_program(&dir);
+    let ok = greenify(&dir, &["--check", "src", "out"]);
+    insta::assert_snapshot!("check_ok", ok.transcript());
+    assert_eq!(ok.code, 0);
+    assert_eq!(listing(&dir), ["src"]);
+    write(&dir, "src/app/broken.py", "def f(:\n");
+    let bad = greenify(&dir, &["--check", "src", "out"]);
+    insta::assert_snapshot!("check_errors", bad.transcript());
+    assert_eq!(bad.code, 1);
+    assert_eq!(listing(&dir), ["src"]);
+}
+
+#[test]
+fn rendered_diagnostic_points_at_the_call() {
+    let dir = scratch("rendered");
+    write(
+        &dir,
+        "src/main.py",
+        "import queue\n\nq = queue.Queue()\n\n\ndef handlers():\n    return [lambda: q.get()]\n",
+    );
+    let run = greenify(&dir, &["--check", "src", "out"]);
+    insta::assert_snapshot!("rendered_diagnostic", run.transcript());
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn explain_prints_the_chain_down_to_the_seed() {
+    let dir = scratch("explain");
+    blocking_program(&dir);
+    let run = greenify(&dir, &["--explain", "--check", "src", "out"]);
+    insta::assert_snapshot!("explain", run.transcript());
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn diff_prints_every_changed_file() {
+    let dir = scratch("diff");
+    blocking_program(&dir);
+    let run = greenify(&dir, &["--diff", "src", "out"]);
+    insta::assert_snapshot!("diff", run.transcript());
+    assert_eq!(run.code, 0);
+    // The diff describes exactly what was written.
+    assert!(run.stdout.contains("+++ b/app/worker.py"));
+    assert!(!run.stdout.contains("app/__init__.py"));
+}
+
+// ---- idempotence and the thread backend ----
+
+#[test]
+fn greenify_on_its_own_output_changes_nothing() {
+    let dir = scratch("idempotent");
+    blocking_program(&dir);
+    assert_eq!(greenify(&dir, &["src", "out1"]).code, 0);
+    let again = greenify(&dir, &["--diff", "out1", "out2"]);
+    assert_eq!(again.code, 0, "{}", again.transcript());
+    assert_eq!(again.stdout, "", "a second run changed files");
+    let files = files_under(&dir.join("out1"));
+    assert_eq!(files, files_under(&dir.join("out2")));
+    for file in &files {
+        assert_eq!(read(&dir, &format!("out1/{file}")), read(&dir, &format!("out2/{file}")), "{file}");
+    }
+}
+
+#[test]
+fn thread_backend_refuses_a_green_output() {
+    let dir = scratch("thread-on-green");
+    blocking_program(&dir);
+    assert_eq!(greenify(&dir, &["src", "green"]).code, 0);
+    let run = greenify(&dir, &["--backend", "thread", "green", "out"]);
+    insta::assert_snapshot!("thread_on_green_output", run.transcript());
+    assert_eq!(run.code, 1);
+    // The other way round is fine: a thread output holds the original code.
+    assert_eq!(greenify(&dir, &["--backend", "thread", "src", "thread"]).code, 0);
+    assert_eq!(greenify(&dir, &["thread", "green2"]).code, 0);
+    assert_eq!(read(&dir, "green2/app/worker.py"), read(&dir, "green/app/worker.py"));
+}
+
+#[test]
+fn thread_backend_copies_code_and_warns_about_name_only_apis() {
+    let dir = scratch("thread");
+    blocking_program(&dir);
+    write(&dir, "src/trace.py", "import threading\n\nthreading.settrace(print)\nfrom threading import setprofile\n");
+    let run = greenify(&dir, &["--backend", "thread", "--diff", "src", "out"]);
+    insta::assert_snapshot!("thread_backend", run.transcript());
+    assert_eq!(run.code, 0);
+    for file in ["main.py", "app/worker.py", "app/net.py", "trace.py"] {
+        assert_eq!(read(&dir, &format!("out/{file}")), read(&dir, &format!("src/{file}")), "{file}");
+    }
+    assert!(dir.join("out/greenify/__init__.py").is_file());
+    assert!(dir.join("out/threading.py").is_file());
+}
