@@ -17,6 +17,14 @@ from greenify import _kernel as K
 
 
 def run(aw):
+    # A result known at once is returned without running the scheduler (no other thread
+    # could then reuse the shared VALUE before it is read).
+    if aw is K.VALUE:
+        v = aw.v
+        aw.v = None
+        return v
+    if isinstance(aw, K.Done):
+        return aw.v
     if not K.awaitable(aw):
         return aw
     return K.run_task(_wrap(aw))
@@ -32,14 +40,20 @@ def _check(t):
 
 
 if K.MPY:
+    _sleep_ms = asyncio.sleep_ms  # a reusable singleton: no allocation per sleep
 
     def sleep_ms(ms):
-        _check(ms)
         # +1: ticks_ms() is truncated; a sleep must never end early.
-        return asyncio.sleep_ms(int(ms) + 1 if ms > 0 else 0)
+        if ms > 0:
+            return _sleep_ms(int(ms) + 1)
+        _check(ms)
+        return _sleep_ms(0)
 
     def sleep(s):
-        return sleep_ms(s * 1000)
+        if s > 0:
+            return _sleep_ms(int(s * 1000) + 1)
+        _check(s)
+        return _sleep_ms(0)
 
 else:
 

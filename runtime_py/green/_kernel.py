@@ -40,6 +40,7 @@ class Done:
 
     def __init__(self, v):
         self.v = v
+        self.s = _stop(v)
 
     def __iter__(self):
         return self
@@ -47,7 +48,9 @@ class Done:
     __await__ = __iter__
 
     def __next__(self):
-        raise _stop(self.v)
+        s = self.s
+        s.__traceback__ = None
+        raise s
 
     def __bool__(self):
         # Lets unconverted code test `if lock.acquire(timeout=0):`.
@@ -57,6 +60,35 @@ class Done:
 TRUE = Done(True)
 FALSE = Done(False)
 NONE = Done(None)
+
+
+class Value:
+    """The awaitable of a value known at once (Queue.get of a waiting item).
+
+    One object for every thread: `await q.get()` consumes it before any other thread can
+    run.  The StopIteration is reused while the same object comes again."""
+
+    v = None
+    s = None
+
+    def __iter__(self):
+        return self
+
+    __await__ = __iter__
+
+    def __next__(self):
+        v = self.v
+        self.v = None
+        if v is None or v is True or v is False:
+            raise _stop(v)
+        s = self.s
+        if s is None or s.value is not v:
+            s = self.s = StopIteration(v)
+        s.__traceback__ = None
+        raise s
+
+
+VALUE = Value()
 
 
 if MPY:
@@ -80,7 +112,7 @@ if MPY:
         return _run(_core.create_task(coro), _core.run_until_complete)
 
     def awaitable(x):
-        return isinstance(x, (_GEN, Waiter, Done, _core.SingletonGenerator))
+        return isinstance(x, (_GEN, Waiter, Done, Value, _core.SingletonGenerator))
 
     def clock():
         # Seconds on a monotonic clock (for deadlines spanning several waits).
@@ -103,7 +135,8 @@ if MPY:
 
     def _park(w):
         t = _core.cur_task
-        w._w_task = t
+        if w._w_task is not t:
+            w._w_task = t
         ms = w._w_ms
         if ms is None:
             t.data = _CANCEL
@@ -206,7 +239,12 @@ else:
 def stuck():
     """True when no thread can ever run again: nothing runnable, sleeping or waiting for
     I/O, and the main thread is blocked too (parked, or a native asyncio loop runs)."""
-    return idle() and (main_task is None or main_w._w_st == 2)
+    if MPY:  # idle() inlined: this runs on every park without timeout
+        if _core._task_queue.peek() is not None or _core._io_queue.map:
+            return False
+    elif not idle():
+        return False
+    return main_task is None or main_w._w_st == 2
 
 
 def _run(task, until):
@@ -260,18 +298,16 @@ class Waiter:
         """Queue on wait list `wl`; returns self, to be awaited."""
         wl.append(self)  # first: if the list cannot grow (MemoryError) nothing changed
         self._w_st = 1
-        self._w_wl = wl
-        self._w_kind = kind
+        # Stores are slow on classes with properties (MicroPython looks for a setter in
+        # every base first): store only what changed, loads are cheap.
+        if self._w_wl is not wl:
+            self._w_wl = wl
+        if self._w_kind is not kind:
+            self._w_kind = kind
         if timeout is not None:
             _arm_clock(self, timeout)
         elif self._w_ms is not None:
             self._w_ms = None
-        return self
-
-    def _w_done(self, v):
-        # An immediate result delivered through this reusable awaitable.
-        self._w_st = 3
-        self._w_val = v
         return self
 
     def __iter__(self):
@@ -294,13 +330,11 @@ class Waiter:
             st = self._w_st
         self._w_st = 0
         v = self._w_val
-        if v is None:
-            raise _stop(None)
-        self._w_val = None
+        if v is None or v is True or v is False:
+            raise _stop(v)
+        self._w_val = None  # do not keep the item alive
         if st == 4:
             raise v() if isinstance(v, type) else v
-        if v is True or v is False:
-            raise _stop(v)
         # A value must travel in a StopIteration: reuse the last one when it carries the
         # same object (a token passed around), else allocate one (~96 B on MicroPython).
         s = self._w_sv
@@ -312,7 +346,6 @@ class Waiter:
     def _w_timeout(self):
         # Returns True when the thread must park again (re-acquiring a lock).
         self._w_wl.remove(self)
-        self._w_wl = None
         self._w_ms = None
         lk = self._w_lk
         if lk is not None:
@@ -330,12 +363,8 @@ class Waiter:
 
     def _w_wake(self, v, err=False):
         """Deliver v (an exception when err) to this thread, already off its wait list."""
-        self._w_wl = None
-        if self._w_lk is not None:
-            self._w_lk = None
-        if self._w_ret is not True:
-            self._w_ret = True
-        self._w_val = v
+        if self._w_val is not v:
+            self._w_val = v
         if self._w_st == 2:
             _unpark(self)
         self._w_st = 4 if err else 3
@@ -349,14 +378,21 @@ class Waiter:
 
     def throw(self, exc, val=None, tb=None):
         # Task cancelled (or an exception thrown in) while parked: leave the wait list.
-        if self._w_wl is not None:
+        if self._w_st in (1, 2) and self in self._w_wl:
             self._w_wl.remove(self)
-            self._w_wl = None
         if not MPY:
             _untime(self)
         self._w_st = 0
         self._w_lk = None
         raise exc if val is None else val
+
+
+def grant(w):
+    # A lock passed to waiter w: True, or False for a Condition wait that timed out.
+    r = w._w_ret
+    if r is not True:
+        w._w_ret = True
+    w._w_wake(r)
 
 
 def wake_all(wl, v, err=False):

@@ -12,6 +12,20 @@ __all__ = ["Empty", "Full", "ShutDown", "Queue", "PriorityQueue", "LifoQueue", "
 
 
 _cur = _th.current_thread
+
+
+class _NoLock:
+    def __enter__(self):
+        return True
+
+    def __exit__(self, t, v, tb):
+        pass
+
+    def acquire(self, blocking=True, timeout=-1):
+        return True
+
+    def release(self):
+        pass
 # What each wait is (deadlock report) and what its timeout raises.
 _K_GET = ("Queue.get", Empty)
 _K_PUT = ("Queue.put", Full)
@@ -25,10 +39,9 @@ class Queue(QueueBase):
         self._pw = []  # parked putters (item kept on their Waiter)
         self._jw = None  # parked join()ers, made on demand
 
-    @property
-    def mutex(self):
-        # CPython idiom `with q.mutex: q.queue.clear()`: nothing preempts a green thread.
-        return _th.Lock()
+    # CPython idiom `with q.mutex: q.queue.clear()`: nothing preempts a green thread, so a
+    # lock that does nothing gives the same exclusion (and no property: stores stay fast).
+    mutex = _NoLock()
 
     def qsize(self):
         return self._qsize()
@@ -47,8 +60,10 @@ class Queue(QueueBase):
         if m <= 0 or self._qsize() < m:
             self._put(item)
             self.unfinished_tasks += 1
-            if self._gw:
-                self._fed()
+            gw = self._gw
+            if gw and self._qsize():
+                # The longest waiting getter takes the (oldest) item straight away.
+                gw.pop(0)._w_wake(self._get())
             return K.NONE if block else None
         if not block:
             raise Full
@@ -71,7 +86,11 @@ class Queue(QueueBase):
             item = self._get()
             if self._pw:
                 self._drained()
-            return _cur()._w_done(item) if block else item
+            if not block:
+                return item
+            w = K.VALUE
+            w.v = item
+            return w
         if self.is_shutdown:
             raise ShutDown
         if not block or timeout == 0:
@@ -80,13 +99,6 @@ class Queue(QueueBase):
 
     def get_nowait(self):
         return self.get(False)
-
-    def _fed(self):
-        # An item arrived: the first parked getter takes it (storage order kept).
-        if self._gw and self._qsize():
-            w = self._gw.pop(0)
-            item = self._get()
-            w._w_wake(item)
 
     def _drained(self):
         # Room was made: the first parked putter's item goes in.

@@ -114,8 +114,7 @@ class Lock(_LockBase):
             raise RuntimeError("release unlocked lock")
         wl = self._wl
         if wl:
-            w = wl.pop(0)  # hand-off: stays locked, now held by w
-            w._w_wake(w._w_ret)
+            K.grant(wl.pop(0))  # hand-off: stays locked, now held by the first waiter
         else:
             self._locked = False
 
@@ -174,7 +173,7 @@ class RLock(_LockBase):
             w = wl.pop(0)
             self._owner = w
             self._count = w._w_cnt
-            w._w_wake(w._w_ret)
+            K.grant(w)
         else:
             self._owner = None
 
@@ -271,6 +270,7 @@ class Condition:
             # Notified: now wait (without deadline) for the lock, FIFO behind others.
             w = wl.pop(0)
             w._w_untime()
+            w._w_lk = None  # no deadline left: the lock comes back through the grant
             w._w_wl = lwl
             lwl.append(w)
             n -= 1
@@ -413,7 +413,7 @@ class Barrier(S.BarrierBase):
         self._break()
 
 
-class Thread(S.ThreadBase, K.Waiter):
+class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found sooner
     _jw = None  # wait list of join()ers, made by the first join()
     _ld = None  # `local` attributes of this thread
     _w_st = -1  # not started
@@ -544,11 +544,16 @@ class Timer(Thread):
 
 
 def current_thread():
-    t = K.cur_task()
+    t = _core.cur_task if K.MPY else K.cur_task()  # no call on MicroPython: hot path
     if t is None or t is K.main_task:
         return _main
-    th = K.tasks.get(t)
+    th = _tasks.get(t)
     return th if th is not None else _DummyThread(t)
+
+
+_tasks = K.tasks
+if K.MPY:
+    from asyncio import core as _core
 
 
 currentThread = current_thread
