@@ -84,8 +84,9 @@ pub enum External {
     /// Builds a runtime object of this kind; `replace` is the runtime's constructor that takes the
     /// callee's place (sockets and polls), if any.
     Constructor { kind: Kind, replace: Option<&'static str> },
-    /// Blocks; the callee is replaced by the runtime's awaitable version.
-    Blocking { replace: &'static str },
+    /// Blocks; the callee is replaced by the runtime's awaitable version, which returns a runtime
+    /// object of kind `returns`, if any (`socket.create_connection` returns a socket).
+    Blocking { replace: &'static str, returns: Option<Kind> },
     /// Returns an existing thread (`current_thread()`).
     CurrentThread,
 }
@@ -103,12 +104,15 @@ pub fn external_function(module: &str, name: &str) -> Option<External> {
         ("threading", "Barrier") => ctor(Kind::Barrier),
         ("threading", "current_thread" | "main_thread" | "currentThread") => Some(CurrentThread),
         ("queue", "Queue" | "LifoQueue" | "PriorityQueue" | "SimpleQueue") => ctor(Kind::Queue),
-        ("time", "sleep") => Some(Blocking { replace: "sleep" }),
-        ("time", "sleep_ms") => Some(Blocking { replace: "sleep_ms" }),
-        ("time", "sleep_us") => Some(Blocking { replace: "sleep_us" }),
+        ("time", "sleep") => Some(Blocking { replace: "sleep", returns: None }),
+        ("time", "sleep_ms") => Some(Blocking { replace: "sleep_ms", returns: None }),
+        ("time", "sleep_us") => Some(Blocking { replace: "sleep_us", returns: None }),
         ("socket", "socket") => Some(Constructor { kind: Kind::Socket, replace: Some("gsocket.socket") }),
         ("select", "poll") => Some(Constructor { kind: Kind::Poll, replace: Some("gselect.poll") }),
-        ("select", "select") => Some(Blocking { replace: "gselect.select" }),
+        ("select", "select") => Some(Blocking { replace: "gselect.select", returns: None }),
+        ("socket", "create_connection") => {
+            Some(Blocking { replace: "gsocket.create_connection", returns: Some(Kind::Socket) })
+        }
         _ => None,
     }
 }

@@ -164,13 +164,24 @@ pub fn resolve(program: &Program) -> Resolution<'_> {
     let mut facts = Facts::default();
     // Each pass only grows sets, and every set is drawn from finitely many values: this ends.
     for _ in 0..200 {
+        let started = std::time::Instant::now();
         state.changed = false;
         facts = Facts::default();
         let mut eval = Eval { program, index: &index, state: &mut state, facts: &mut facts, hierarchy: Hierarchy::default() };
         eval.hierarchy = eval.compute_hierarchy();
+        eval.state.rekey_attrs(&eval.hierarchy);
         for (m, module) in program.modules.iter().enumerate() {
             let ctx = Ctx { module: m, scope: index.globals_of(m), owner: Owner::Top(m), class: None, in_comprehension: false };
             eval.exec_body(&module.file.suite, &ctx);
+        }
+        if std::env::var_os("GREENIFY_TRACE").is_some() {
+            eprintln!(
+                "resolve: pass in {:?}, changed={}, vars={}, calls={}",
+                started.elapsed(),
+                state.changed,
+                state.vars.len(),
+                facts.calls.len()
+            );
         }
         if !state.changed {
             break;
@@ -180,7 +191,7 @@ pub fn resolve(program: &Program) -> Resolution<'_> {
         let eval = Eval { program, index: &index, state: &mut state, facts: &mut facts, hierarchy: Hierarchy::default() };
         eval.compute_hierarchy()
     };
-    let method_families = hierarchy.method_families(&index);
+    let method_families = hierarchy.method_families();
     let task_bodies = facts.task_bodies.clone();
     let mut task_bodies = task_bodies;
     for (class, kind) in &hierarchy.runtime_base {
@@ -251,6 +262,17 @@ impl State {
         }
         State::add(self.returns.entry(key).or_default(), vals, &mut self.changed);
     }
+    /// Moves attributes to their family's representative after families merged.
+    fn rekey_attrs(&mut self, hierarchy: &Hierarchy) {
+        let moved: Vec<(ClassId, String)> = self.attrs.keys().filter(|(c, _)| hierarchy.rep(*c) != *c).cloned().collect();
+        for key in moved {
+            if let Some(vals) = self.attrs.remove(&key) {
+                let target = (hierarchy.rep(key.0), key.1);
+                State::add(self.attrs.entry(target).or_default(), &vals, &mut self.changed);
+            }
+        }
+    }
+
     fn elem(&self, obj: ObjId, slot: Option<usize>) -> ValSet {
         self.elems.get(&(obj, slot)).cloned().unwrap_or_default()
     }
@@ -271,60 +293,44 @@ struct Facts {
     adapted: HashSet<(usize, usize)>,
 }
 
-/// Classes' ancestry, recomputed at the start of each pass from the bases seen so far.
+/// Classes' ancestry, recomputed at the start of each pass from the bases seen so far. Classes
+/// connected by inheritance form a family, named by its smallest class (its representative):
+/// attributes and same-name methods are shared within a family.
 #[derive(Default)]
 struct Hierarchy {
     /// Program classes each class derives from directly.
     parents: HashMap<ClassId, Vec<ClassId>>,
-    /// Classes connected by inheritance share a family number.
-    family: HashMap<ClassId, usize>,
-    members: Vec<Vec<ClassId>>,
+    /// Strict ancestors of each class, nearest first.
+    ancestors: HashMap<ClassId, Vec<ClassId>>,
+    /// The representative of each class's family.
+    rep: HashMap<ClassId, ClassId>,
+    /// Methods by (family representative, name).
+    methods: HashMap<(ClassId, String), Vec<FuncId>>,
     /// Runtime kind a class derives from (`class Worker(threading.Thread)`).
     runtime_base: HashMap<ClassId, Kind>,
 }
 
 impl Hierarchy {
-    /// Every class of `class`'s family.
-    fn family_of(&self, class: ClassId) -> &[ClassId] {
-        match self.family.get(&class) {
-            Some(f) => &self.members[*f],
-            None => &[],
-        }
+    fn rep(&self, class: ClassId) -> ClassId {
+        self.rep.get(&class).copied().unwrap_or(class)
     }
 
-    /// Strict ancestors of a class, nearest first.
-    fn ancestors(&self, class: ClassId) -> Vec<ClassId> {
-        let mut out = Vec::new();
-        let mut todo = vec![class];
-        while let Some(c) = todo.pop() {
-            for p in self.parents.get(&c).into_iter().flatten() {
-                if !out.contains(p) && *p != class {
-                    out.push(*p);
-                    todo.push(*p);
-                }
-            }
-        }
-        out
+    fn ancestors(&self, class: ClassId) -> &[ClassId] {
+        self.ancestors.get(&class).map_or(&[], |a| a.as_slice())
     }
 
-    fn method_families(&self, index: &Index) -> Vec<Vec<FuncId>> {
-        let mut out = Vec::new();
-        for members in &self.members {
-            let mut by_name: HashMap<&str, Vec<FuncId>> = HashMap::new();
-            for c in members {
-                if let Some(info) = index.classes.get(c) {
-                    for (name, ids) in &info.methods {
-                        by_name.entry(name.as_str()).or_default().extend(ids);
-                    }
-                }
-            }
-            let mut names: Vec<_> = by_name.into_iter().filter(|(_, ids)| ids.len() > 1).collect();
-            names.sort();
-            out.extend(names.into_iter().map(|(_, mut ids)| {
+    fn method_families(&self) -> Vec<Vec<FuncId>> {
+        let mut out: Vec<Vec<FuncId>> = self
+            .methods
+            .values()
+            .filter(|ids| ids.len() > 1)
+            .map(|ids| {
+                let mut ids = ids.clone();
                 ids.sort();
                 ids
-            }));
-        }
+            })
+            .collect();
+        out.sort();
         out
     }
 }
@@ -378,7 +384,7 @@ impl<'p> Eval<'p, '_> {
             let mut parents = Vec::new();
             for base in self.state.bases.get(id).into_iter().flatten() {
                 match base {
-                    Val::Class(c) => parents.push(*c),
+                    Val::Class(c) if c != id => parents.push(*c),
                     Val::External(q) => {
                         let (m, n) = split_qualified(q);
                         if let Some(External::Constructor { kind, .. }) = kinds::external_function(m, n) {
@@ -390,61 +396,67 @@ impl<'p> Eval<'p, '_> {
             }
             h.parents.insert(*id, parents);
         }
-        // Runtime bases are inherited.
         for id in &ids {
-            if !h.runtime_base.contains_key(id) {
-                if let Some(kind) = h.ancestors(*id).iter().find_map(|a| h.runtime_base.get(a).copied()) {
-                    h.runtime_base.insert(*id, kind);
-                }
-            }
-        }
-        // Families: connected components of the inheritance graph.
-        for id in &ids {
-            if h.family.contains_key(id) {
-                continue;
-            }
-            let f = h.members.len();
-            let mut members = Vec::new();
+            let mut out: Vec<ClassId> = Vec::new();
             let mut todo = vec![*id];
             while let Some(c) = todo.pop() {
-                if h.family.contains_key(&c) {
-                    continue;
-                }
-                h.family.insert(c, f);
-                members.push(c);
-                todo.extend(h.parents.get(&c).into_iter().flatten().copied());
-                for (child, ps) in &h.parents {
-                    if ps.contains(&c) {
-                        todo.push(*child);
+                for p in h.parents.get(&c).into_iter().flatten() {
+                    if p != id && !out.contains(p) {
+                        out.push(*p);
+                        todo.push(*p);
                     }
                 }
             }
-            members.sort();
-            h.members.push(members);
+            // Runtime bases are inherited.
+            if !h.runtime_base.contains_key(id) {
+                if let Some(kind) = out.iter().find_map(|a| h.runtime_base.get(a).copied()) {
+                    h.runtime_base.insert(*id, kind);
+                }
+            }
+            h.ancestors.insert(*id, out);
+        }
+        // Families: union-find over the inheritance edges.
+        let mut up: HashMap<ClassId, ClassId> = ids.iter().map(|c| (*c, *c)).collect();
+        fn find(up: &mut HashMap<ClassId, ClassId>, c: ClassId) -> ClassId {
+            let mut root = c;
+            while let Some(&p) = up.get(&root) {
+                if p == root {
+                    break;
+                }
+                root = p;
+            }
+            up.insert(c, root);
+            root
+        }
+        for id in &ids {
+            for p in h.parents.get(id).cloned().unwrap_or_default() {
+                let (a, b) = (find(&mut up, *id), find(&mut up, p));
+                if a != b {
+                    let (low, high) = if a < b { (a, b) } else { (b, a) };
+                    up.insert(high, low);
+                }
+            }
+        }
+        for id in &ids {
+            let rep = find(&mut up, *id);
+            h.rep.insert(*id, rep);
+            if let Some(info) = self.index.classes.get(id) {
+                for (name, funcs) in &info.methods {
+                    h.methods.entry((rep, name.clone())).or_default().extend(funcs);
+                }
+            }
         }
         h
     }
 
     /// Methods called `name` anywhere in the family of `class`.
     fn family_methods(&self, class: ClassId, name: &str) -> Vec<FuncId> {
-        let mut out = Vec::new();
-        for c in self.hierarchy.family_of(class) {
-            if let Some(info) = self.index.classes.get(c) {
-                out.extend(info.methods.get(name).into_iter().flatten());
-            }
-        }
-        out
+        self.hierarchy.methods.get(&(self.hierarchy.rep(class), name.to_string())).cloned().unwrap_or_default()
     }
 
     /// Attribute values stored on any class of the family.
     fn family_attr(&self, class: ClassId, name: &str) -> ValSet {
-        let mut out = ValSet::new();
-        for c in self.hierarchy.family_of(class) {
-            if let Some(vals) = self.state.attrs.get(&(*c, name.to_string())) {
-                out.extend(vals.iter().cloned());
-            }
-        }
-        out
+        self.state.attrs.get(&(self.hierarchy.rep(class), name.to_string())).cloned().unwrap_or_default()
     }
 
     fn method_value(&self, id: FuncId, via_instance: bool) -> Val {
@@ -552,7 +564,7 @@ impl<'p> Eval<'p, '_> {
                 }
                 Val::Super(c) => {
                     let mut found = false;
-                    for a in self.hierarchy.ancestors(*c) {
+                    for a in self.hierarchy.ancestors(*c).to_vec() {
                         let ids = self.index.classes.get(&a).and_then(|i| i.methods.get(attr)).cloned().unwrap_or_default();
                         found |= !ids.is_empty();
                         out.extend(ids.iter().map(|id| self.method_value(*id, true)));
@@ -584,7 +596,7 @@ impl<'p> Eval<'p, '_> {
     /// Methods `attr` of a class and its ancestors (nearest definition per class).
     fn class_methods(&self, class: ClassId, attr: &str) -> Vec<FuncId> {
         let mut out = Vec::new();
-        for c in std::iter::once(class).chain(self.hierarchy.ancestors(class)) {
+        for c in std::iter::once(&class).chain(self.hierarchy.ancestors(class)) {
             if let Some(ids) = self.index.classes.get(&c).and_then(|i| i.methods.get(attr)) {
                 out.extend(ids);
             }
@@ -595,7 +607,10 @@ impl<'p> Eval<'p, '_> {
     fn store_attribute(&mut self, base: &ValSet, attr: &str, vals: &ValSet, at: usize, ctx: &Ctx) {
         for v in base {
             match v {
-                Val::Instance(c) | Val::Class(c) => self.state.add_attr((*c, attr.to_string()), vals),
+                Val::Instance(c) | Val::Class(c) => {
+                    let rep = self.hierarchy.rep(*c);
+                    self.state.add_attr((rep, attr.to_string()), vals);
+                }
                 Val::Module(m) => {
                     let scope = self.index.globals_of(*m);
                     self.state.add_var((scope, attr.to_string()), vals);
@@ -900,7 +915,8 @@ impl<'p> Eval<'p, '_> {
                 for t in &a.targets {
                     if let Expr::Name(n) = t {
                         let vals = self.state.vars.get(&(info.scope, n.id.to_string())).cloned().unwrap_or_default();
-                        self.state.add_attr((id, n.id.to_string()), &vals);
+                        let rep = self.hierarchy.rep(id);
+                        self.state.add_attr((rep, n.id.to_string()), &vals);
                     }
                 }
             }
@@ -1461,10 +1477,18 @@ impl<'p> Eval<'p, '_> {
                 }
                 return;
             }
-            Some(External::Blocking { replace }) => {
+            Some(External::Blocking { replace, returns }) => {
                 let what = format!("{}.{}", module, name);
                 fact.callees.push(Callee::Seed { what, replace: Some(replace) });
-                result.insert(Val::Foreign);
+                match returns {
+                    Some(kind) => {
+                        self.facts.kinds_built.insert(kind);
+                        result.insert(Val::Runtime(kind, site));
+                    }
+                    None => {
+                        result.insert(Val::Foreign);
+                    }
+                }
                 return;
             }
             Some(External::CurrentThread) => {

@@ -35,6 +35,12 @@ def client(port):
     s.close()
 
 
+def fetch(port):
+    c = socket.create_connection(("127.0.0.1", port))
+    c.sendall(b"x")
+    return c.recv(1)
+
+
 def main():
     srv = Server()
     t = threading.Thread(target=srv.serve)
