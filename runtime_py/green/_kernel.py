@@ -258,14 +258,15 @@ def _run(task, until):
         while True:
             try:
                 return until(task)
-            except SystemExit:
+            except SystemExit as e:
                 # MicroPython: a thread task ended by SystemExit escapes the loop; the
-                # thread ends silently (as in CPython) and the loop goes on.
+                # thread ends (its excepthook decides, the default one is silent) and the
+                # loop goes on.
                 t = cur_task() if MPY else None
                 th = tasks.get(t)
                 if dead or t is task or th is None:
                     raise
-                th._gy_end()
+                th._gy_failed(e)
     finally:
         main_task = prev
 

@@ -476,6 +476,10 @@ class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found soon
             S.call_excepthook(_hook(), e, self)
         self._gy_end()
 
+    def _gy_failed(self, e):
+        S.call_excepthook(_hook(), e, self)
+        self._gy_end()
+
     def _gy_end(self):
         self._w_st = 5
         self._w_task = None  # the finished Task holds its result: let both go
@@ -500,9 +504,10 @@ class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found soon
 def _on_end(task, er):
     # End of a thread whose task is its own coroutine (MicroPython).
     th = K.tasks.get(task)
-    if not isinstance(er, StopIteration):
-        S.call_excepthook(_hook(), er, th)
-    th._gy_end()
+    if isinstance(er, StopIteration):
+        th._gy_end()
+    else:
+        th._gy_failed(er)
 
 
 class _MainThread(Thread):

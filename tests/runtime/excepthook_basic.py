@@ -40,7 +40,11 @@ threading.excepthook = hook
 t = threading.Thread(target=bad, name="hooked")
 t.start()
 t.join()
-print(seen)
+t = threading.Thread(target=quiet, name="exits")
+t.start()
+t.join()
+print(seen[0])
+print("a replaced hook sees SystemExit too:", seen[1][:3])
 threading.excepthook = threading.__excepthook__
 a = threading.ExceptHookArgs([KeyError, KeyError("k"), None, None])
 print(a.exc_type.__name__, a.thread, a.exc_traceback)
