@@ -451,11 +451,14 @@ class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found soon
         if not K.MPY:
             return None
         run = type(self).run
-        if run is Thread.run:
-            if type(self._target) is K.ASYNC_FN:
-                return self._target(*self._args, **self._kwargs)
-        elif type(run) is K.ASYNC_FN:
-            return self.run()
+        try:
+            if run is Thread.run:
+                if type(self._target) is K.ASYNC_FN:
+                    return self._target(*self._args, **self._kwargs)
+            elif type(run) is K.ASYNC_FN:
+                return self.run()
+        except Exception:
+            pass  # bad arguments: let the wrapper raise them inside the thread, as CPython
         return None
 
     def run(self):
