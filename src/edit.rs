@@ -21,7 +21,8 @@ impl Edit {
     }
 }
 
-/// Two edits that overlap: a bug in the rewriter, reported rather than applied.
+/// Edits that cannot be applied: two overlap, or one is out of the text or cuts a character in
+/// two. A bug in the rewriter, reported rather than applied (never a panic).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overlap {
     pub first: Edit,
@@ -33,11 +34,15 @@ pub struct Overlap {
 pub fn apply(source: &str, edits: &[Edit]) -> Result<String, Overlap> {
     let mut sorted: Vec<&Edit> = edits.iter().collect();
     sorted.sort_by_key(|e| (e.start, e.end));
-    let mut out = String::with_capacity(source.len() + edits.len() * 8);
+    let mut out = String::with_capacity(source.len() + edits.iter().map(|e| e.text.len()).sum::<usize>());
     let mut pos = 0;
     let mut last: Option<&Edit> = None;
     for edit in sorted {
-        if edit.start < pos || edit.end > source.len() {
+        let fits = pos <= edit.start
+            && edit.start <= edit.end
+            && source.is_char_boundary(edit.start)
+            && source.is_char_boundary(edit.end);
+        if !fits {
             let first = last.cloned().unwrap_or_else(|| edit.clone());
             return Err(Overlap { first, second: edit.clone() });
         }
@@ -58,6 +63,14 @@ mod tests {
     fn insertions_at_one_offset_keep_their_order() {
         let edits = [Edit::insert(0, "("), Edit::insert(0, "await "), Edit::insert(3, ")")];
         assert_eq!(apply("q.g", &edits).unwrap(), "(await q.g)");
+    }
+
+    #[test]
+    fn edits_outside_the_text_or_inside_a_character_are_refused() {
+        assert!(apply("ab", &[Edit::insert(3, "x")]).is_err());
+        assert!(apply("é", &[Edit::insert(1, "x")]).is_err());
+        assert!(apply("abc", &[Edit::replace(2, 1, "x")]).is_err());
+        assert_eq!(apply("é", &[Edit::insert(2, "x")]).unwrap(), "éx");
     }
 
     #[test]

@@ -253,6 +253,22 @@ fn writes_the_program_and_the_runtime() {
 }
 
 #[test]
+fn converted_files_keep_bom_crlf_tabs_and_non_ascii() {
+    let dir = scratch("odd-text");
+    let source = "\u{feff}# caf\u{e9} \u{2603}\r\nimport time\r\n\r\ndef f():\r\n\tx = '\u{e9}\u{e9}'; time.sleep(0.01)\r\n\treturn x\r\n\r\ndef g():\r\n\treturn f()";
+    write(&dir, "src/odd.py", source);
+    let run = greenify(&dir, &["--diff", "src", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let out = String::from_utf8(read(&dir, "out/odd.py")).expect("utf-8");
+    assert!(out.starts_with('\u{feff}'), "{out:?}");
+    assert!(out.contains("async def f():\r\n\tx = '\u{e9}\u{e9}'; await __gy.sleep(0.01)\r\n"), "{out:?}");
+    assert!(out.contains("async def g():\r\n\treturn await f()"), "{out:?}");
+    let lines = |t: &str| greenify::parse::split_lines(t).count();
+    assert_eq!(lines(&out), lines(source));
+    assert!(run.stdout.contains("+++ b/odd.py"));
+}
+
+#[test]
 fn missing_parents_of_out_are_created() {
     let dir = scratch("out-parents");
     write(&dir, "src/main.py", "print(1)\n");
