@@ -1,8 +1,8 @@
 """greenify.threading, green backend: CPython 3.13's threading API as green threads.
 
-One asyncio Task per Thread.  Blocking methods return an awaitable (the thread's reusable
-Waiter, or a ready-made result) which converted code awaits; non-blocking forms return
-plain values so unconverted code can call them.  Wake-ups are FIFO hand-offs: a released
+One asyncio Task per Thread.  Blocking methods return an awaitable (the calling Thread
+itself, a reusable awaitable, or a ready-made result) which converted code awaits;
+non-blocking forms return plain values so unconverted code can call them.  Wake-ups are FIFO hand-offs: a released
 Lock, Semaphore or RLock passes straight to the longest waiting thread.
 """
 import sys
@@ -72,8 +72,6 @@ class _LockBase:
         self.release()
         return K.NONE
 
-    def _grant(self, w):
-        pass
 
 
 async def _await(aw):
@@ -158,6 +156,8 @@ class RLock(_LockBase):
             return False
         if t == 0:
             return K.FALSE
+        if me._w_cnt != 1:
+            me._w_cnt = 1  # a Condition wait may have left its saved count here
         return me._w_arm(self._wl, t, _K_RLOCK)
 
     def release(self):
@@ -486,6 +486,8 @@ class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found soon
     def _gy_end(self):
         self._w_st = 5
         self._w_task = None  # the finished Task holds its result: let both go
+        if self._ld is not None:
+            self._ld = None  # this thread's `local` data ends with it, as in CPython
         _alive.remove(self)
         K.tasks.pop(K.cur_task(), None)
         if self._jw:

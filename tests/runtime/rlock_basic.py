@@ -66,3 +66,31 @@ order.append("main still owns it")
 r.release()
 t.join()
 print(order)
+
+# After a Condition wait restored a recursion count of 2, a later plain acquire that has to
+# wait gets the lock with a count of 1 (one release frees it).
+c = threading.Condition(r)
+flag = []
+
+
+def deep_then_plain():
+    with c:
+        with c:
+            flag.append("waiting")
+            c.wait()
+    time.sleep(0.01)
+    with r:
+        flag.append("plain acquire")
+
+
+t = threading.Thread(target=deep_then_plain)
+t.start()
+while not flag:
+    time.sleep(0.001)
+with c:
+    c.notify()
+r.acquire()  # granted once the thread has left its `with c:` blocks
+time.sleep(0.05)  # hold r while the thread waits for it
+r.release()
+t.join()
+print(flag, r)
