@@ -335,6 +335,8 @@ class Waiter:
             raise _stop(v)
         self._w_val = None  # do not keep the item alive
         if st == 4:
+            if self._w_item is not None:
+                self._w_item = None  # a put that timed out or met shutdown
             raise v() if isinstance(v, type) else v
         # A value must travel in a StopIteration: reuse the last one when it carries the
         # same object (a token passed around), else allocate one (~96 B on MicroPython).
@@ -385,6 +387,8 @@ class Waiter:
             _untime(self)
         self._w_st = 0
         self._w_lk = None
+        self._w_ret = True
+        self._w_item = None
         raise exc if val is None else val
 
 
