@@ -2,10 +2,12 @@
 # expect: native task got 6 from green threads
 # expect: green thread ran a native coroutine: 42
 # expect: worker saw the event set by the native task
+# expect: cancelled getter: CancelledError, the item went to the next getter: x
 # expect: done
 # Native asyncio and green threads in one program (a green-backend feature, so no CPython
 # reference run): a native task awaits a green Queue and sets a green Event, a thread's
-# target is a native coroutine function, and the threads finish before the loop ends.
+# target is a native coroutine function, and the threads finish before the loop ends; a
+# native task cancelled while waiting on a green Queue leaves the wait list.
 import asyncio
 import queue
 import threading
@@ -47,6 +49,30 @@ async def main():
 
 
 asyncio.run(main())
+
+
+async def getter(tag, res):
+    try:
+        res.append(await q.get())
+    except asyncio.CancelledError:
+        res.append("CancelledError")
+        raise
+
+
+async def cancelling():
+    r1 = []
+    r2 = []
+    t1 = asyncio.create_task(getter("t1", r1))
+    t2 = asyncio.create_task(getter("t2", r2))
+    await asyncio.sleep(0.01)
+    t1.cancel()
+    await asyncio.sleep(0.01)
+    q.put_nowait("x")
+    await asyncio.sleep(0.01)
+    out.append("cancelled getter: %s, the item went to the next getter: %s" % (r1[0], r2[0]))
+
+
+asyncio.run(cancelling())
 for line in sorted(out):
     print(line)
 print("done")
