@@ -9,7 +9,6 @@ use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use crate::parse::{self, SourceFile, SyntaxError};
@@ -171,38 +170,42 @@ pub fn module_name(rel: &Path) -> (String, bool) {
 /// in the passes over the AST.
 pub const WORKER_STACK: usize = 256 << 20;
 
-/// `items.map(f)` on up to one worker per core, results in input order.
+/// `items.map(f)` on up to one worker per core (each with a [`WORKER_STACK`] stack), results in
+/// input order. Workers take the next item from a shared queue, so big files do not hold up a
+/// whole share of the work.
 pub fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8).min(items.len());
     if workers <= 1 {
         return items.into_iter().map(f).collect();
     }
     let count = items.len();
-    let inputs: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
-    let outputs: Vec<Mutex<Option<R>>> = (0..count).map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let work = || loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        let Some(slot) = inputs.get(i) else { break };
-        let input = slot.lock().ok().and_then(|mut s| s.take());
-        if let Some(input) = input {
-            let result = f(input);
-            if let Ok(mut out) = outputs[i].lock() {
-                *out = Some(result);
-            }
+    let queue = Mutex::new(items.into_iter().enumerate());
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let next = queue.lock().ok().and_then(|mut q| q.next());
+            let Some((index, item)) = next else { return done };
+            done.push((index, f(item)));
         }
     };
+    let mut results: Vec<(usize, R)> = Vec::with_capacity(count);
     std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let spawned = std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, work);
-            if spawned.is_err() {
-                // No thread to be had: the items left are done by the threads already running,
-                // or by this one.
-                work();
+        let handles: Vec<_> =
+            (0..workers).filter_map(|_| std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(scope, work).ok()).collect();
+        if handles.is_empty() {
+            // No thread could be started: this one does the work.
+            results.extend(work());
+        }
+        for handle in handles {
+            match handle.join() {
+                Ok(done) => results.extend(done),
+                // A worker panicked: pass the panic on, as `map` would.
+                Err(panic) => std::panic::resume_unwind(panic),
             }
         }
     });
-    outputs.into_iter().filter_map(|o| o.into_inner().ok().flatten()).collect()
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 #[cfg(test)]
