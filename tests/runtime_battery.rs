@@ -16,6 +16,7 @@
 //!   `# battery: stderr=TEXT`          green runs' stderr must contain TEXT
 //!   `# battery: stderr-first-line`    first stderr line must equal CPython's
 //!   `# battery: args=-X heapsize=1M`  extra MicroPython arguments
+//!   `# battery: port`                 argv[1] is a free TCP port on 127.0.0.1 (new per run)
 
 mod support;
 
@@ -36,6 +37,7 @@ struct Spec {
     stderr: Vec<String>,
     stderr_first_line: bool,
     args: Vec<String>,
+    port: bool,
     expect: Option<String>,
 }
 
@@ -49,6 +51,7 @@ fn parse(path: &Path) -> Spec {
         stderr: Vec::new(),
         stderr_first_line: false,
         args: Vec::new(),
+        port: false,
         expect: None,
     };
     let mut expect = String::new();
@@ -65,6 +68,7 @@ fn parse(path: &Path) -> Spec {
             "stderr" => spec.stderr.push(value.to_string()),
             "stderr-first-line" => spec.stderr_first_line = true,
             "args" => spec.args = value.split_whitespace().map(String::from).collect(),
+            "port" => spec.port = true,
             other => panic!("{}: unknown battery directive {other:?}", spec.name),
         }
     }
@@ -121,7 +125,7 @@ fn reference(spec: &Spec) -> Option<Reference> {
         return Some(r.clone());
     }
     let (_scratch, src) = source(spec, "ref");
-    let run = run_cpython(&src.join("main.py"), LIMIT);
+    let run = run_script(spec, "python", &src.join("main.py"));
     let r = Reference { status: run.status, stdout: run.stdout, stderr: run.stderr, timed_out: run.timed_out };
     cache.lock().unwrap().insert(spec.name.clone(), r.clone());
     Some(r)
@@ -145,6 +149,32 @@ fn strip_traceback(stdout: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A TCP port nobody listens on right now (the OS picks it; released before the run).
+fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    l.local_addr().expect("local_addr").port()
+}
+
+/// Runs `script` from its folder on CPython (`-u`) or MicroPython (with the spec's
+/// interpreter arguments), passing a free port as argv[1] when the spec asks for one.
+fn run_script(spec: &Spec, interp: &str, script: &Path) -> Run {
+    let mut cmd = if interp == "python" {
+        let mut c = std::process::Command::new(python());
+        c.arg("-u");
+        c
+    } else {
+        let mut c = std::process::Command::new(micropython());
+        c.args(&spec.args);
+        c
+    };
+    cmd.arg(script.file_name().expect("script file name"));
+    if spec.port {
+        cmd.arg(free_port().to_string());
+    }
+    cmd.current_dir(script.parent().expect("script folder"));
+    run_with_timeout(cmd, LIMIT)
 }
 
 /// Checks one run against the spec (and the reference); returns the problems found.
@@ -217,12 +247,7 @@ fn run_backend(backend: &str) {
         let out = scratch.path().join("out");
         greenify(&src, &out, if backend == "thread" { "thread" } else { "green" });
         let main = out.join("main.py");
-        let run = if backend == "host" {
-            run_cpython(&main, LIMIT)
-        } else {
-            let args: Vec<&str> = spec.args.iter().map(String::as_str).collect();
-            run_micropython(&main, &args, LIMIT)
-        };
+        let run = run_script(spec, if backend == "host" { "python" } else { "micropython" }, &main);
         if let Some(f) = check(spec, backend, &run, reference.as_ref()) {
             failures.push(f);
         }

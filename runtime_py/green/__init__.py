@@ -4,6 +4,7 @@ run(aw)        a blocking call at module top level: run the scheduler until aw c
 sleep(s), sleep_ms(ms), sleep_us(us)   awaitable replacements of time.sleep & co.
 maybe(x)       await x if it is awaitable, else just x (call sites mixing colors)
 exit()         end of the entry script: wait for non-daemon threads, as CPython does
+gsocket, gselect   green sockets and select/poll (loaded on first use)
 """
 import sys
 
@@ -85,6 +86,19 @@ class _Value:
 
 def maybe(x):
     return x if K.awaitable(x) else _Value(x)
+
+
+def __getattr__(name):
+    # Lazy submodules: `__gy.gsocket.socket(...)` loads greenify.gsocket on first use, so
+    # programs without sockets never load it.  MicroPython also asks here for
+    # `from greenify import _shared` before that submodule is loaded: import any name.
+    if name[:2] == "__":
+        raise AttributeError(name)
+    try:
+        __import__("greenify." + name)
+    except ImportError:
+        raise AttributeError(name)
+    return sys.modules["greenify." + name]
 
 
 def exit():
