@@ -62,7 +62,7 @@ pub enum Val {
 pub type ValSet = BTreeSet<Val>;
 
 /// Sets stop growing at this size (keeps pathological programs fast; the analysis stays finite).
-const MAX_SET: usize = 96;
+const MAX_SET: usize = 32;
 
 /// Where code runs: inside a function, or at a module's top level (also class bodies there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -158,42 +158,63 @@ pub struct Resolution<'a> {
 }
 
 /// Runs the analysis to its fixpoint.
+///
+/// The unit of work is a module's top level or one function's body (lambdas and class bodies go
+/// with the code around them). Every read of a set records the unit reading it; when a set grows,
+/// its readers are evaluated again in the next round. The first round evaluates everything.
 pub fn resolve(program: &Program) -> Resolution<'_> {
     let index = Index::build(program);
     let mut state = State::default();
-    let mut facts = Facts::default();
-    // Each pass only grows sets, and every set is drawn from finitely many values: this ends.
-    for _ in 0..200 {
-        let started = std::time::Instant::now();
-        state.changed = false;
-        facts = Facts::default();
-        let mut eval = Eval { program, index: &index, state: &mut state, facts: &mut facts, hierarchy: Hierarchy::default() };
-        eval.hierarchy = eval.compute_hierarchy();
-        eval.state.rekey_attrs(&eval.hierarchy);
-        for (m, module) in program.modules.iter().enumerate() {
-            let ctx = Ctx { module: m, scope: index.globals_of(m), owner: Owner::Top(m), class: None, in_comprehension: false };
-            eval.exec_body(&module.file.suite, &ctx);
-        }
-        if std::env::var_os("GREENIFY_TRACE").is_some() {
-            eprintln!(
-                "resolve: pass in {:?}, changed={}, vars={}, calls={}",
-                started.elapsed(),
-                state.changed,
-                state.vars.len(),
-                facts.calls.len()
-            );
-        }
-        if !state.changed {
+    let mut unit_facts: BTreeMap<Owner, Facts> = BTreeMap::new();
+    let mut hierarchy = Hierarchy::default();
+    let all_units: Vec<Owner> = (0..program.modules.len())
+        .map(Owner::Top)
+        .chain(index.functions.values().filter(|f| !f.is_lambda()).map(|f| Owner::Func(f.id)))
+        .collect();
+    state.dirty.extend(all_units.iter().copied());
+    state.bases_changed = true;
+    let trace = std::env::var_os("GREENIFY_TRACE").is_some();
+    // Sets only grow and are drawn from finitely many values, so this ends; the bound on rounds
+    // is a safety net.
+    for _ in 0..10_000 {
+        if state.dirty.is_empty() {
             break;
         }
+        let started = std::time::Instant::now();
+        if state.bases_changed {
+            state.bases_changed = false;
+            let eval = Eval { program, index: &index, state: &mut state, facts: &mut Facts::default(), hierarchy: Hierarchy::default() };
+            hierarchy = eval.compute_hierarchy();
+            state.rekey_attrs(&hierarchy);
+            state.grown(Key::Hierarchy);
+        }
+        let batch = std::mem::take(&mut state.dirty);
+        for unit in &batch {
+            let mut facts = Facts::default();
+            state.current = *unit;
+            let mut eval = Eval { program, index: &index, state: &mut state, facts: &mut facts, hierarchy: std::mem::take(&mut hierarchy) };
+            eval.run_unit(*unit);
+            hierarchy = std::mem::take(&mut eval.hierarchy);
+            unit_facts.insert(*unit, facts);
+        }
+        if trace {
+            eprintln!("resolve: round of {} units in {:?}", batch.len(), started.elapsed());
+        }
     }
-    let hierarchy = {
-        let eval = Eval { program, index: &index, state: &mut state, facts: &mut facts, hierarchy: Hierarchy::default() };
-        eval.compute_hierarchy()
-    };
+    let mut facts = Facts::default();
+    for (_, f) in unit_facts {
+        facts.calls.extend(f.calls);
+        facts.withs.extend(f.withs);
+        facts.decorators.extend(f.decorators);
+        facts.stores.extend(f.stores);
+        facts.task_bodies.extend(f.task_bodies);
+        facts.kinds_built.extend(f.kinds_built);
+        for (from, to) in f.imports {
+            facts.imports.entry(from).or_default().extend(to);
+        }
+    }
     let method_families = hierarchy.method_families();
-    let task_bodies = facts.task_bodies.clone();
-    let mut task_bodies = task_bodies;
+    let mut task_bodies = facts.task_bodies.clone();
     for (class, kind) in &hierarchy.runtime_base {
         if *kind == Kind::Thread {
             if let Some(info) = index.classes.get(class) {
@@ -214,67 +235,136 @@ pub fn resolve(program: &Program) -> Resolution<'_> {
     }
 }
 
-/// The growing sets.
-#[derive(Default)]
+/// A growing set, as a reader depends on it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Var(ScopeId, String),
+    Attr(ClassId, String),
+    Elem(ObjId, Option<usize>),
+    Ret(FuncId),
+    /// The class hierarchy (bases of every class).
+    Hierarchy,
+}
+
+/// The growing sets, who reads them, and which units must run again.
 struct State {
     vars: HashMap<(ScopeId, String), ValSet>,
-    /// Attributes per class (instance and class attributes alike).
+    /// Attributes per class family (instance and class attributes alike).
     attrs: HashMap<(ClassId, String), ValSet>,
     /// Elements of containers and queues; `Some(i)` is the i-th element of a tuple.
     elems: HashMap<(ObjId, Option<usize>), ValSet>,
     returns: HashMap<FuncId, ValSet>,
     bases: HashMap<ClassId, ValSet>,
-    changed: bool,
+    bases_changed: bool,
+    readers: HashMap<Key, BTreeSet<Owner>>,
+    dirty: BTreeSet<Owner>,
+    /// The unit being evaluated.
+    current: Owner,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            vars: HashMap::new(),
+            attrs: HashMap::new(),
+            elems: HashMap::new(),
+            returns: HashMap::new(),
+            bases: HashMap::new(),
+            bases_changed: false,
+            readers: HashMap::new(),
+            dirty: BTreeSet::new(),
+            current: Owner::Top(0),
+        }
+    }
 }
 
 impl State {
-    fn add(set: &mut ValSet, vals: &ValSet, changed: &mut bool) {
+    /// Adds `vals` to `set`; whether it grew.
+    fn add(set: &mut ValSet, vals: &ValSet) -> bool {
+        let mut grew = false;
         for v in vals {
             if set.len() >= MAX_SET {
-                return;
+                break;
             }
-            if set.insert(v.clone()) {
-                *changed = true;
-            }
+            grew |= set.insert(v.clone());
+        }
+        grew
+    }
+
+    fn grown(&mut self, key: Key) {
+        if let Some(readers) = self.readers.get(&key) {
+            self.dirty.extend(readers.iter().copied());
         }
     }
+
     fn add_var(&mut self, key: (ScopeId, String), vals: &ValSet) {
         if vals.is_empty() {
             return;
         }
-        State::add(self.vars.entry(key).or_default(), vals, &mut self.changed);
+        if State::add(self.vars.entry(key.clone()).or_default(), vals) {
+            self.grown(Key::Var(key.0, key.1));
+        }
     }
     fn add_attr(&mut self, key: (ClassId, String), vals: &ValSet) {
         if vals.is_empty() {
             return;
         }
-        State::add(self.attrs.entry(key).or_default(), vals, &mut self.changed);
+        if State::add(self.attrs.entry(key.clone()).or_default(), vals) {
+            self.grown(Key::Attr(key.0, key.1));
+        }
     }
     fn add_elem(&mut self, key: (ObjId, Option<usize>), vals: &ValSet) {
         if vals.is_empty() {
             return;
         }
-        State::add(self.elems.entry(key).or_default(), vals, &mut self.changed);
+        if State::add(self.elems.entry(key).or_default(), vals) {
+            self.grown(Key::Elem(key.0, key.1));
+        }
     }
     fn add_return(&mut self, key: FuncId, vals: &ValSet) {
         if vals.is_empty() {
             return;
         }
-        State::add(self.returns.entry(key).or_default(), vals, &mut self.changed);
+        if State::add(self.returns.entry(key).or_default(), vals) {
+            self.grown(Key::Ret(key));
+        }
     }
+
+    fn note_reader(&mut self, key: Key) {
+        let current = self.current;
+        self.readers.entry(key).or_default().insert(current);
+    }
+
+    fn var(&mut self, scope: ScopeId, name: &str) -> ValSet {
+        let key = (scope, name.to_string());
+        let vals = self.vars.get(&key).cloned().unwrap_or_default();
+        self.note_reader(Key::Var(key.0, key.1));
+        vals
+    }
+    fn attr(&mut self, rep: ClassId, name: &str) -> ValSet {
+        let key = (rep, name.to_string());
+        let vals = self.attrs.get(&key).cloned().unwrap_or_default();
+        self.note_reader(Key::Attr(key.0, key.1));
+        vals
+    }
+    fn elem(&mut self, obj: ObjId, slot: Option<usize>) -> ValSet {
+        self.note_reader(Key::Elem(obj, slot));
+        self.elems.get(&(obj, slot)).cloned().unwrap_or_default()
+    }
+    fn ret(&mut self, id: FuncId) -> ValSet {
+        self.note_reader(Key::Ret(id));
+        self.returns.get(&id).cloned().unwrap_or_default()
+    }
+
     /// Moves attributes to their family's representative after families merged.
     fn rekey_attrs(&mut self, hierarchy: &Hierarchy) {
         let moved: Vec<(ClassId, String)> = self.attrs.keys().filter(|(c, _)| hierarchy.rep(*c) != *c).cloned().collect();
         for key in moved {
             if let Some(vals) = self.attrs.remove(&key) {
                 let target = (hierarchy.rep(key.0), key.1);
-                State::add(self.attrs.entry(target).or_default(), &vals, &mut self.changed);
+                State::add(self.attrs.entry(target).or_default(), &vals);
             }
         }
-    }
-
-    fn elem(&self, obj: ObjId, slot: Option<usize>) -> ValSet {
-        self.elems.get(&(obj, slot)).cloned().unwrap_or_default()
     }
 }
 
@@ -450,13 +540,16 @@ impl<'p> Eval<'p, '_> {
     }
 
     /// Methods called `name` anywhere in the family of `class`.
-    fn family_methods(&self, class: ClassId, name: &str) -> Vec<FuncId> {
+    fn family_methods(&mut self, class: ClassId, name: &str) -> Vec<FuncId> {
+        self.state.note_reader(Key::Hierarchy);
         self.hierarchy.methods.get(&(self.hierarchy.rep(class), name.to_string())).cloned().unwrap_or_default()
     }
 
     /// Attribute values stored on any class of the family.
-    fn family_attr(&self, class: ClassId, name: &str) -> ValSet {
-        self.state.attrs.get(&(self.hierarchy.rep(class), name.to_string())).cloned().unwrap_or_default()
+    fn family_attr(&mut self, class: ClassId, name: &str) -> ValSet {
+        self.state.note_reader(Key::Hierarchy);
+        let rep = self.hierarchy.rep(class);
+        self.state.attr(rep, name)
     }
 
     fn method_value(&self, id: FuncId, via_instance: bool) -> Val {
@@ -475,7 +568,7 @@ impl<'p> Eval<'p, '_> {
     fn load_name(&mut self, name: &str, ctx: &Ctx) -> ValSet {
         match self.index.home(ctx.scope, name) {
             Some(scope) => {
-                let vals = self.state.vars.get(&(scope, name.to_string())).cloned().unwrap_or_default();
+                let vals = self.state.var(scope, name);
                 if vals.is_empty() && matches!(self.index.scopes[scope].kind, ScopeKind::Module) {
                     return self.star_lookup(self.index.scopes[scope].module, name, &mut Vec::new());
                 }
@@ -496,20 +589,22 @@ impl<'p> Eval<'p, '_> {
     }
 
     /// A name that `from m import *` may have brought into module `m0`.
-    fn star_lookup(&self, m0: usize, name: &str, seen: &mut Vec<usize>) -> ValSet {
+    fn star_lookup(&mut self, m0: usize, name: &str, seen: &mut Vec<usize>) -> ValSet {
         if seen.contains(&m0) {
             return ValSet::new();
         }
         seen.push(m0);
         let mut out = ValSet::new();
         let key = (self.index.globals_of(m0), "*".to_string());
-        for source in self.state.vars.get(&key).cloned().unwrap_or_default() {
+        for source in self.state.var(key.0, &key.1) {
             match source {
                 Val::Module(m) => {
                     let scope = self.index.globals_of(m);
-                    match self.state.vars.get(&(scope, name.to_string())) {
-                        Some(vals) if !vals.is_empty() => out.extend(vals.iter().cloned()),
-                        _ => out.extend(self.star_lookup(m, name, seen)),
+                    let vals = self.state.var(scope, name);
+                    if vals.is_empty() {
+                        out.extend(self.star_lookup(m, name, seen));
+                    } else {
+                        out.extend(vals);
                     }
                 }
                 Val::External(module) if kinds::external_function(&module, name).is_some() || is_known_module(&module) => {
@@ -533,7 +628,7 @@ impl<'p> Eval<'p, '_> {
             match v {
                 Val::Module(m) => {
                     let scope = self.index.globals_of(*m);
-                    let vals = self.state.vars.get(&(scope, attr.to_string())).cloned().unwrap_or_default();
+                    let vals = self.state.var(scope, attr);
                     if vals.is_empty() {
                         out.extend(self.star_lookup(*m, attr, &mut Vec::new()));
                     }
@@ -563,6 +658,7 @@ impl<'p> Eval<'p, '_> {
                     }
                 }
                 Val::Super(c) => {
+                    self.state.note_reader(Key::Hierarchy);
                     let mut found = false;
                     for a in self.hierarchy.ancestors(*c).to_vec() {
                         let ids = self.index.classes.get(&a).and_then(|i| i.methods.get(attr)).cloned().unwrap_or_default();
@@ -594,7 +690,8 @@ impl<'p> Eval<'p, '_> {
     }
 
     /// Methods `attr` of a class and its ancestors (nearest definition per class).
-    fn class_methods(&self, class: ClassId, attr: &str) -> Vec<FuncId> {
+    fn class_methods(&mut self, class: ClassId, attr: &str) -> Vec<FuncId> {
+        self.state.note_reader(Key::Hierarchy);
         let mut out = Vec::new();
         for c in std::iter::once(&class).chain(self.hierarchy.ancestors(class)) {
             if let Some(ids) = self.index.classes.get(&c).and_then(|i| i.methods.get(attr)) {
@@ -759,6 +856,7 @@ impl<'p> Eval<'p, '_> {
 
     fn exec_with(&mut self, start: usize, is_async: bool, items: &'p [ast::WithItem], body: &'p [Stmt], ctx: &Ctx) {
         let mut fact = WithFact { module: ctx.module, start, owner: ctx.owner, is_async, items: Vec::new() };
+        self.state.note_reader(Key::Hierarchy);
         for item in items {
             let vals = self.eval(&item.context_expr, ctx);
             let lock = vals.iter().find_map(|v| match v {
@@ -786,7 +884,7 @@ impl<'p> Eval<'p, '_> {
                 }
                 Val::Instance(c) => {
                     for id in self.family_methods(*c, "__enter__") {
-                        out.extend(self.state.returns.get(&id).cloned().unwrap_or_default());
+                        out.extend(self.state.ret(id));
                     }
                 }
                 _ => {
@@ -809,14 +907,41 @@ impl<'p> Eval<'p, '_> {
             vals = self.decorate(id, deco, vals, ctx);
         }
         self.store_name(name, &vals, ctx);
-        let class = info.class;
-        let inner = Ctx { module: ctx.module, scope: info.scope, owner: Owner::Func(id), class: class.or(ctx.class), in_comprehension: false };
-        let body: &'p [Stmt] = match info.node {
-            crate::scopes::FuncNode::Def(d) => &d.body,
-            crate::scopes::FuncNode::AsyncDef(d) => &d.body,
-            crate::scopes::FuncNode::Lambda(_) => &[],
-        };
-        self.exec_body(body, &inner);
+        // The body is its own unit of work (`run_unit`).
+    }
+
+    /// Evaluates one unit: a module's top level, or a function's body.
+    fn run_unit(&mut self, unit: Owner) {
+        match unit {
+            Owner::Top(m) => {
+                let ctx = Ctx { module: m, scope: self.index.globals_of(m), owner: unit, class: None, in_comprehension: false };
+                self.exec_body(&self.program.modules[m].file.suite, &ctx);
+            }
+            Owner::Func(id) => {
+                let Some(info) = self.index.functions.get(&id) else { return };
+                let body: &'p [Stmt] = match info.node {
+                    crate::scopes::FuncNode::Def(d) => &d.body,
+                    crate::scopes::FuncNode::AsyncDef(d) => &d.body,
+                    crate::scopes::FuncNode::Lambda(_) => return,
+                };
+                let ctx = Ctx { module: id.module, scope: info.scope, owner: unit, class: self.enclosing_class(id), in_comprehension: false };
+                self.exec_body(body, &ctx);
+            }
+        }
+    }
+
+    /// The class whose method `id` is, or whose method `id` is nested in (for `super()`).
+    fn enclosing_class(&self, id: FuncId) -> Option<ClassId> {
+        let mut scope = self.index.functions.get(&id).map(|f| f.scope);
+        while let Some(s) = scope {
+            if let ScopeKind::Function(f) = self.index.scopes[s].kind {
+                if let Some(class) = self.index.functions.get(&f).and_then(|f| f.class) {
+                    return Some(class);
+                }
+            }
+            scope = self.index.scopes[s].parent;
+        }
+        None
     }
 
     /// Parameter defaults and the implicit `self`/`cls`.
@@ -904,7 +1029,9 @@ impl<'p> Eval<'p, '_> {
             self.eval(&k.value, ctx);
         }
         let entry = self.state.bases.entry(id).or_default();
-        State::add(entry, &bases, &mut self.state.changed);
+        if State::add(entry, &bases) {
+            self.state.bases_changed = true;
+        }
         self.store_name(c.name.as_str(), &one(Val::Class(id)), ctx);
         let Some(info) = self.index.classes.get(&id) else { return };
         let inner = Ctx { module: ctx.module, scope: info.scope, owner: ctx.owner, class: Some(id), in_comprehension: false };
@@ -914,7 +1041,7 @@ impl<'p> Eval<'p, '_> {
             if let Stmt::Assign(a) = stmt {
                 for t in &a.targets {
                     if let Expr::Name(n) = t {
-                        let vals = self.state.vars.get(&(info.scope, n.id.to_string())).cloned().unwrap_or_default();
+                        let vals = self.state.var(info.scope, n.id.as_str());
                         let rep = self.hierarchy.rep(id);
                         self.state.add_attr((rep, n.id.to_string()), &vals);
                     }
@@ -1045,7 +1172,7 @@ impl<'p> Eval<'p, '_> {
     }
 
     /// The values an iteration over `vals` yields.
-    fn iterate(&self, vals: &ValSet) -> ValSet {
+    fn iterate(&mut self, vals: &ValSet) -> ValSet {
         let mut out = ValSet::new();
         for v in vals {
             match v {
@@ -1243,12 +1370,12 @@ impl<'p> Eval<'p, '_> {
         one(Val::Container(obj))
     }
 
-    fn result_of(&self, id: FuncId) -> ValSet {
+    fn result_of(&mut self, id: FuncId) -> ValSet {
         let generator = self.index.functions.get(&id).is_some_and(|f| f.is_generator || f.is_async);
         if generator {
             return one(Val::Foreign);
         }
-        self.state.returns.get(&id).cloned().unwrap_or_default()
+        self.state.ret(id)
     }
 
     /// Feeds call arguments into a program function's parameters.
@@ -1684,7 +1811,7 @@ impl<'p> Eval<'p, '_> {
     }
 
     /// The merged values of a dict literal (used for `kwargs={...}`).
-    fn dict_value_hint(&self, vals: &ValSet) -> ValSet {
+    fn dict_value_hint(&mut self, vals: &ValSet) -> ValSet {
         let mut out = ValSet::new();
         for v in vals {
             if let Val::Container(o) = v {
