@@ -1,0 +1,451 @@
+//! The sweep: greenify over a large body of real Python no one here wrote, the CPython standard
+//! library on this machine (`sysconfig.get_paths()['stdlib']`, all `.py` files, the third-party
+//! `site-packages` left out), with the green backend:
+//!
+//! * as one program, through the `greenify` binary: it reports errors (the library has files
+//!   that do not parse on purpose, and its own `threading.py`/`queue.py`), so it must exit 1 and
+//!   write nothing at all (not even a staging folder);
+//! * as one program and file by file through the library (in memory, in parallel), checking
+//!   each output: it parses again, keeps every line at its number, greenify changes nothing more
+//!   when run on it, and files without anything that can block or start a thread are untouched;
+//! * every changed output compiles with CPython (one `python3` process compiles them all).
+//!
+//! Never panicking is checked throughout: a panic fails the test naming the file; so does an
+//! internal error (GY999), and a run over the whole library longer than 120 s. Timings of each
+//! phase are printed (`cargo test --release --test sweep -- --nocapture`). A debug build sweeps
+//! a sample (see SAMPLE).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write as _;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use greenify::emit::Backend;
+use greenify::parse::split_lines;
+use greenify::project::{self, parallel_map, Program};
+
+/// Where the library of the running `python3` is.
+fn stdlib() -> PathBuf {
+    let out = Command::new("python3")
+        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+        .output()
+        .expect("python3 is needed for the sweep");
+    assert!(out.status.success(), "python3 failed: {}", String::from_utf8_lossy(&out.stderr));
+    PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+}
+
+/// A debug build parses about ten times slower: it sweeps every SAMPLE-th file only (and says
+/// so); the project's test command (`cargo test --release`) sweeps them all.
+const SAMPLE: usize = if cfg!(debug_assertions) { 10 } else { 1 };
+
+/// The `.py` files of the standard library (path relative to it, bytes).
+fn stdlib_sources(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let exclude = [PathBuf::from("site-packages"), PathBuf::from("dist-packages")];
+    let tree = project::scan(root, &exclude).expect("the standard library can be listed");
+    let files = tree.python_files.into_iter().step_by(SAMPLE).collect();
+    parallel_map(files, |rel| {
+        let bytes = fs::read(root.join(&rel)).unwrap_or_else(|e| panic!("{}: {e}", rel.display()));
+        (rel, bytes)
+    })
+}
+
+/// A scratch folder under cargo's target dir, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+/// What went wrong, per check, with the files concerned.
+#[derive(Default)]
+struct Findings(BTreeMap<&'static str, Vec<String>>);
+
+impl Findings {
+    fn add(&mut self, check: &'static str, what: String) {
+        self.0.entry(check).or_default().push(what);
+    }
+    fn merge(&mut self, other: Findings) {
+        for (check, mut whats) in other.0 {
+            self.0.entry(check).or_default().append(&mut whats);
+        }
+    }
+}
+
+/// Runs `f` (which records its findings); a panic becomes a finding that names `what`.
+fn no_panic(what: &str, f: impl FnOnce(&mut Findings)) -> Findings {
+    let mut findings = Findings::default();
+    if let Err(e) = panic::catch_unwind(AssertUnwindSafe(|| f(&mut findings))) {
+        let message = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()));
+        findings.add("panics", format!("{what}: {}", message.unwrap_or_default()));
+    }
+    findings
+}
+
+/// An output file to compile with CPython: where it was written.
+struct Written {
+    path: PathBuf,
+}
+
+/// The checks on one changed output: line numbers kept. `old` and `new` are whole files.
+fn check_lines(rel: &Path, old: &str, new: &str, findings: &mut Findings) {
+    let old_lines: Vec<&str> = split_lines(old).collect();
+    let new_lines: Vec<&str> = split_lines(new).collect();
+    // The entry script may get one line appended (waiting for non-daemon threads at exit).
+    let appended = new_lines.len() == old_lines.len() + 1 && new_lines.last().is_some_and(|l| l.contains("__gy"));
+    if new_lines.len() != old_lines.len() && !appended {
+        findings.add("line count", format!("{}: {} lines -> {}", rel.display(), old_lines.len(), new_lines.len()));
+        return;
+    }
+    for (number, (o, n)) in old_lines.iter().zip(&new_lines).enumerate() {
+        if o != n && !kept_in(o, n) {
+            findings.add("line kept", format!("{}:{}: {o:?} -> {n:?}", rel.display(), number + 1));
+            return;
+        }
+    }
+}
+
+/// Whether the output line `new` is the source line `old` with insertions only, apart from the
+/// one documented replacement: a callee replaced by the runtime's (`time.sleep` -> `__gy.sleep`,
+/// `select.select` -> `__gy.gselect.select`). So: `old` is a subsequence of `new`, where a
+/// dotted name `__gy.x.y` of `new` may stand for any run of name characters and dots of `old`.
+fn kept_in(old: &str, new: &str) -> bool {
+    #[derive(PartialEq)]
+    enum Item {
+        Char(char),
+        Callee,
+    }
+    let mut items = Vec::new();
+    let mut rest = new;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("__gy.") {
+            let end = after.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')).unwrap_or(after.len());
+            items.push(Item::Callee);
+            rest = &after[end..];
+        } else {
+            items.push(Item::Char(c));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    let name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    // reach[j]: the characters of `old` seen so far match items[..j]. Any item may be skipped
+    // (inserted text); a callee absorbs one or more name characters.
+    let skip_forward = |reach: &mut Vec<bool>| {
+        for j in 0..items.len() {
+            if reach[j] {
+                reach[j + 1] = true;
+            }
+        }
+    };
+    let mut reach = vec![false; items.len() + 1];
+    reach[0] = true;
+    skip_forward(&mut reach);
+    for c in old.chars() {
+        let mut next = vec![false; items.len() + 1];
+        for j in 0..items.len() {
+            let takes = match items[j] {
+                Item::Char(d) => d == c,
+                Item::Callee => name_char(c),
+            };
+            if reach[j] && takes {
+                next[j + 1] = true;
+            }
+            if reach[j + 1] && items[j] == Item::Callee && name_char(c) {
+                next[j + 1] = true;
+            }
+        }
+        skip_forward(&mut next);
+        reach = next;
+    }
+    reach[items.len()]
+}
+
+/// Words without which a file can neither block nor start a thread: a file with none of them
+/// must come out byte for byte (file by file: no other module can make it block).
+const BLOCKING_WORDS: &[&str] =
+    &["sleep", "join", "get", "put", "acquire", "wait", "with", "hread", "Timer", "Barrier", "Event", "__main__"];
+
+/// File by file: each file is a program of its own.
+fn sweep_each(sources: &[(PathBuf, Vec<u8>)], out_dir: &Path) -> (Findings, Vec<Written>, usize) {
+    let results = parallel_map(sources.iter().collect(), |(rel, bytes)| {
+        let mut written = None;
+        let mut changed = false;
+        let findings = no_panic(&rel.display().to_string(), |findings| {
+            let program = Program::from_sources(vec![(rel.clone(), bytes.clone())], Vec::new());
+            let analysis = greenify::analyse(&program, Backend::Green);
+            internal_errors(&analysis, findings);
+            let Some(module) = program.modules.first() else { return };
+            match analysis.texts.first().cloned().flatten() {
+                None => {}
+                Some(new) => {
+                    changed = true;
+                    if BLOCKING_WORDS.iter().all(|w| !module.file.text.contains(w)) {
+                        findings.add("untouched", format!("{}: changed without blocking code", rel.display()));
+                    }
+                    check_lines(rel, &module.file.text, &new, findings);
+                    let again = Program::from_sources(vec![(rel.clone(), new.clone().into_bytes())], Vec::new());
+                    if !again.syntax_errors.is_empty() {
+                        findings.add("output parses", format!("{}", rel.display()));
+                    } else if greenify::analyse(&again, Backend::Green).texts.iter().any(Option::is_some) {
+                        findings.add("idempotent", format!("{}: greenify changes its own output", rel.display()));
+                    }
+                    written = Some(write_output(out_dir, rel, &new));
+                }
+            }
+        });
+        (findings, written, changed)
+    });
+    let mut findings = Findings::default();
+    let mut written = Vec::new();
+    let mut changed = 0;
+    for (f, w, c) in results {
+        findings.merge(f);
+        written.extend(w);
+        changed += usize::from(c);
+    }
+    (findings, written, changed)
+}
+
+/// As one program, in memory: analysis, then the same checks on the outputs, and greenify run
+/// again over the whole output program.
+fn sweep_whole(sources: &[(PathBuf, Vec<u8>)], out_dir: &Path) -> (Findings, Vec<Written>, usize) {
+    let mut written = Vec::new();
+    let mut changed = 0;
+    let findings = no_panic("the standard library as one program", |findings| {
+        let program = Program::from_sources(sources.to_vec(), Vec::new());
+        let analysis = greenify::analyse(&program, Backend::Green);
+        internal_errors(&analysis, findings);
+        let mut again_sources = Vec::new();
+        for (module, text) in program.modules.iter().zip(&analysis.texts) {
+            let rel = &module.file.rel;
+            match text {
+                None => again_sources.push((rel.clone(), module.file.text.clone().into_bytes())),
+                Some(new) => {
+                    changed += 1;
+                    check_lines(rel, &module.file.text, new, findings);
+                    written.push(write_output(out_dir, rel, new));
+                    again_sources.push((rel.clone(), new.clone().into_bytes()));
+                }
+            }
+        }
+        let again = Program::from_sources(again_sources, Vec::new());
+        for error in &again.syntax_errors {
+            findings.add("output parses", format!("{}:{}:{}: {}", error.rel.display(), error.line, error.col, error.message));
+        }
+        let second = greenify::analyse(&again, Backend::Green);
+        for (module, text) in again.modules.iter().zip(&second.texts) {
+            if text.is_some() {
+                findings.add("idempotent", format!("{}: greenify changes its own output", module.file.rel.display()));
+            }
+        }
+    });
+    (findings, written, changed)
+}
+
+/// An internal error (GY999: overlapping edits, output that would not compile) is a bug of
+/// greenify's, not an outcome: a finding.
+fn internal_errors(analysis: &greenify::Analysis, findings: &mut Findings) {
+    for d in analysis.diagnostics.iter().filter(|d| d.code == "GY999") {
+        findings.add("internal errors", format!("{}:{}:{}: {}", d.rel.display(), d.line, d.col, d.message));
+    }
+}
+
+fn write_output(out_dir: &Path, rel: &Path, text: &str) -> Written {
+    let path = out_dir.join(rel);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).expect("output folder");
+    }
+    fs::write(&path, text).expect("output file");
+    Written { path }
+}
+
+/// Compiles every written output with CPython in one process; returns the failures.
+fn compile_all(written: &[Written]) -> Vec<String> {
+    const SCRIPT: &str = "import sys\nfor path in sys.stdin.read().splitlines():\n    try:\n        with open(path, 'rb') as f:\n            compile(f.read(), path, 'exec', dont_inherit=True)\n    except Exception as e:\n        print(f'{path}: {type(e).__name__}: {e}')\n";
+    let mut child = Command::new("python3")
+        .args(["-c", SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    let list: String = written.iter().map(|w| format!("{}\n", w.path.display())).collect();
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(list.as_bytes()).expect("list of files to python3");
+    }
+    let out = child.wait_with_output().expect("python3 finishes");
+    assert!(out.status.success(), "the compile script failed");
+    String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect()
+}
+
+/// How long one run over the whole library may take before the sweep calls it a failure
+/// (seconds; `GREENIFY_SWEEP_LIMIT` overrides).
+fn limit() -> Duration {
+    let seconds = std::env::var("GREENIFY_SWEEP_LIMIT").ok().and_then(|s| s.parse().ok()).unwrap_or(120);
+    Duration::from_secs(seconds)
+}
+
+/// Runs `f` on a thread of its own (with a big stack), so a run that takes longer than
+/// [`limit`] fails the sweep instead of hanging it; `None` then.
+fn within_limit<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .stack_size(project::WORKER_STACK)
+        .spawn(move || send.send(f()))
+        .expect("a thread for the sweep");
+    receive.recv_timeout(limit()).ok()
+}
+
+/// The one-program run through the binary, on a mirror of the library made of links to its files:
+/// errors are expected (files that do not parse on purpose, its own `threading.py`), and then
+/// nothing may be written (neither OUT nor a staging folder next to it). Returns the exit
+/// status and stderr.
+fn run_binary(root: &Path, sources: &[(PathBuf, Vec<u8>)], findings: &mut Findings) -> (i32, String) {
+    let base = scratch("sweep-binary");
+    let src = base.join("src");
+    for (rel, _) in sources {
+        let link = src.join(rel);
+        fs::create_dir_all(link.parent().expect("a file has a folder")).expect("mirror folder");
+        std::os::unix::fs::symlink(root.join(rel), &link).expect("mirror link");
+    }
+    let out = base.join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_greenify"))
+        .arg(&src)
+        .arg(&out)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("greenify runs");
+    let mut stderr = String::new();
+    let reader = child.stderr.take().map(|mut pipe| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut pipe, &mut text);
+            text
+        })
+    });
+    let deadline = Instant::now() + limit();
+    let code = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status.code().unwrap_or(-1),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(50)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                findings.add("time", format!("the greenify binary took more than {} s", limit().as_secs()));
+                break -1;
+            }
+        }
+    };
+    if let Some(text) = reader.and_then(|r| r.join().ok()) {
+        stderr = text;
+    }
+    if stderr.contains("panicked") {
+        findings.add("panics", format!("greenify binary: {}", stderr.lines().next().unwrap_or("")));
+    }
+    if code == 0 && !out.join("greenify/__init__.py").is_file() {
+        findings.add("errors mean nothing written", "exit status 0 but OUT has no runtime".into());
+    }
+    if code == 1 {
+        let left: Vec<String> = fs::read_dir(&base)
+            .expect("scratch folder")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name != "src")
+            .collect();
+        if !left.is_empty() {
+            findings.add("errors mean nothing written", format!("found {left:?} next to SRC"));
+        }
+    }
+    let _ = fs::remove_dir_all(&base);
+    (code, stderr)
+}
+
+#[test]
+fn line_check_allows_insertions_and_callee_replacements_only() {
+    assert!(kept_in("def f():", "async def f():"));
+    assert!(kept_in("    x = q.get().y", "    x = (await q.get()).y"));
+    assert!(kept_in("    time.sleep(1)", "    await __gy.sleep(1)"));
+    assert!(kept_in("    r = _real_select(a, b)", "    r = await __gy.gselect.select(a, b)"));
+    assert!(kept_in("x = 1", "import greenify as __gy; x = 1"));
+    assert!(!kept_in("    time.sleep(1)", "    await __gy.sleep(2)"));
+    assert!(!kept_in("x = 1", "y = 1"));
+    assert!(!kept_in("f(a + b)", "__gy.f(b)"));
+}
+
+#[test]
+fn standard_library_sweep() {
+    let start = Instant::now();
+    let mut timings: Vec<(&str, Duration)> = Vec::new();
+    let mut lap = {
+        let mut last = Instant::now();
+        move |what: &'static str, timings: &mut Vec<(&str, Duration)>| {
+            timings.push((what, last.elapsed()));
+            last = Instant::now();
+        }
+    };
+    let root = stdlib();
+    let sources = stdlib_sources(&root);
+    let lines: usize = sources.iter().map(|(_, b)| b.iter().filter(|&&c| c == b'\n').count()).sum();
+    assert!(sources.len() * SAMPLE > 500, "{}: expected the standard library, found {} .py files", root.display(), sources.len());
+    if SAMPLE > 1 {
+        println!("debug build: sweeping every {SAMPLE}th file only; `cargo test --release` sweeps them all");
+    }
+    lap("read the library", &mut timings);
+
+    let mut findings = Findings::default();
+    let (code, stderr) = run_binary(&root, &sources, &mut findings);
+    let errors = stderr.lines().filter(|l| l.contains(": error[")).count();
+    if code != 1 && code != 0 && !findings.0.contains_key("time") {
+        findings.add("exit status", format!("greenify exited with {code} on the library:\n{stderr}"));
+    }
+    lap("one program, greenify binary", &mut timings);
+
+    let out_base = scratch("sweep-out");
+    // The same analysis in memory: skipped when the binary was already too slow.
+    let binary_too_slow = findings.0.contains_key("time");
+    let (whole_sources, whole_out) = (sources.clone(), out_base.join("whole"));
+    let whole = if binary_too_slow { None } else { within_limit(move || sweep_whole(&whole_sources, &whole_out)) };
+    let (mut written, changed_whole) = match whole {
+        Some((whole, written, changed)) => {
+            findings.merge(whole);
+            (written, changed)
+        }
+        None => {
+            if !binary_too_slow {
+                findings.add("time", format!("the library as one program took more than {} s in memory", limit().as_secs()));
+            }
+            (Vec::new(), 0)
+        }
+    };
+    lap("one program, in memory, with its checks", &mut timings);
+    let (each, written_each, changed_each) = sweep_each(&sources, &out_base.join("each"));
+    findings.merge(each);
+    written.extend(written_each);
+    lap("file by file, in memory, with their checks", &mut timings);
+
+    for failure in compile_all(&written) {
+        findings.add("compiles with CPython", failure);
+    }
+    lap("CPython compiles every changed output", &mut timings);
+    let _ = fs::remove_dir_all(&out_base);
+
+    println!("sweep of {} ({} files, {lines} lines):", root.display(), sources.len());
+    let written_note = if code == 1 { ", nothing written" } else { "" };
+    println!("  binary, one program: exit status {code}, {errors} errors reported{written_note}");
+    println!("  changed files: {changed_whole} as one program, {changed_each} file by file; {} outputs compiled", written.len());
+    for (what, took) in &timings {
+        println!("  {:>7.2} s  {what}", took.as_secs_f64());
+    }
+    println!("  {:>7.2} s  total wall time", start.elapsed().as_secs_f64());
+    let mut report = String::new();
+    for (check, whats) in &findings.0 {
+        report.push_str(&format!("{check}: {} file(s)\n", whats.len()));
+        for what in whats.iter().take(10) {
+            report.push_str(&format!("    {what}\n"));
+        }
+    }
+    assert!(report.is_empty(), "the sweep found problems:\n{report}");
+}
