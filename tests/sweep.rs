@@ -363,6 +363,41 @@ fn run_binary(root: &Path, sources: &[(PathBuf, Vec<u8>)], findings: &mut Findin
     (code, stderr)
 }
 
+/// Broken input of every shape: every 7th file of the library cut at a few places (inside a
+/// string, a bracket, a line end...) and with bytes swapped in, each cut file a program of its
+/// own. greenify must report or convert each, never panic.
+#[test]
+fn cut_and_damaged_files_never_panic() {
+    let root = stdlib();
+    let sources = stdlib_sources(&root);
+    let mut damaged = Vec::new();
+    for (index, (rel, bytes)) in sources.iter().enumerate().step_by(7) {
+        for cut in 1..=3 {
+            let at = bytes.len() * cut / 4;
+            damaged.push((rel.clone(), bytes[..at].to_vec()));
+            let mut swapped = bytes.clone();
+            if let Some(b) = swapped.get_mut(at) {
+                *b = [b'(', b'"', b'\t', b'\r', 0xc3, b':'][(index + cut) % 6];
+            }
+            damaged.push((rel.clone(), swapped));
+        }
+    }
+    let findings = parallel_map(damaged, |(rel, bytes)| {
+        no_panic(&rel.display().to_string(), |findings| {
+            let program = Program::from_sources(vec![(rel.clone(), bytes)], Vec::new());
+            let analysis = greenify::analyse(&program, Backend::Green);
+            internal_errors(&analysis, findings);
+            for d in &analysis.diagnostics {
+                let _ = d.render();
+            }
+        })
+    });
+    let mut all = Findings::default();
+    findings.into_iter().for_each(|f| all.merge(f));
+    let report: Vec<String> = all.0.iter().flat_map(|(check, whats)| whats.iter().take(10).map(move |w| format!("{check}: {w}"))).collect();
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
 #[test]
 fn line_check_allows_insertions_and_callee_replacements_only() {
     assert!(kept_in("def f():", "async def f():"));
