@@ -99,7 +99,9 @@ pub enum OutState {
     PreviousOutput,
     /// A folder with other content: it might be the user's own files.
     ForeignFolder,
-    /// A file, a symbolic link or anything else that is not a plain folder.
+    /// A symbolic link (to anything): replacing it would replace the link, not its target.
+    Link,
+    /// A file or anything else that is not a folder.
     NotAFolder,
 }
 
@@ -109,6 +111,9 @@ pub fn out_state(out: &Path) -> io::Result<OutState> {
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(OutState::Missing),
         Err(err) => return Err(err),
     };
+    if meta.file_type().is_symlink() {
+        return Ok(OutState::Link);
+    }
     if !meta.is_dir() {
         return Ok(OutState::NotAFolder);
     }

@@ -268,6 +268,7 @@ fn check_paths(src: &Path, out: &Path) -> Result<(), Failure> {
             Err(fail(out, "OUT exists and is not a previous greenify output; refusing to replace it"))
         }
         OutState::NotAFolder => Err(fail(out, "OUT exists and is not a folder; refusing to replace it")),
+        OutState::Link => Err(fail(out, "OUT is a symbolic link; give the folder it points to")),
     }
 }
 

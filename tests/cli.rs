@@ -184,6 +184,20 @@ fn out_is_a_file() {
 }
 
 #[test]
+fn out_is_a_symbolic_link() {
+    let dir = scratch("out-link");
+    write(&dir, "src/main.py", "print(1)\n");
+    assert_eq!(greenify(&dir, &["src", "real"]).code, 0);
+    std::os::unix::fs::symlink("real", dir.join("out")).expect("symlink");
+    let run = greenify(&dir, &["src", "out"]);
+    insta::assert_snapshot!("out_is_a_symbolic_link", run.transcript());
+    assert_eq!(run.code, 2);
+    assert!(fs::symlink_metadata(dir.join("out")).expect("link").file_type().is_symlink());
+    // Through the link's target it works.
+    assert_eq!(greenify(&dir, &["src", "real"]).code, 0);
+}
+
+#[test]
 fn out_is_not_a_previous_output() {
     let dir = scratch("out-foreign");
     write(&dir, "src/main.py", "print(1)\n");
