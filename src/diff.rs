@@ -1,13 +1,17 @@
 //! A small line-based unified diff (`--diff`): Myers' shortest edit script over the lines of two
 //! texts, printed as `diff -u` would, with three lines of context.
 //!
-//! Cost: the common head and tail are skipped first, and the search is O((N+M)·D) time and
-//! O(D²) memory for D changed lines, so a greenified file (few changed lines) diffs in linear
-//! time.
+//! Cost: the common head and tail are skipped first. When the rest has as many lines on both
+//! sides (greenify keeps every line at its number), lines are compared one to one: linear time.
+//! Otherwise Myers' search takes O((N+M)·D) time and O(D²) memory for D changed lines; past
+//! MAX_EDITS it gives up on finding the shortest script and replaces the rest as a block.
 
 use std::fmt::Write as _;
 
 const CONTEXT: usize = 3;
+
+/// The longest edit script Myers' search looks for (bounds its memory to about 35 MB).
+const MAX_EDITS: isize = 2048;
 
 /// The unified diff of `old` and `new`, with `a/<name>` and `b/<name>` headers; empty when the
 /// texts are equal.
@@ -37,17 +41,50 @@ fn edit_script(a: &[&str], b: &[&str]) -> Vec<Op> {
     let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let tail = a[head..].iter().rev().zip(b[head..].iter().rev()).take_while(|(x, y)| x == y).count();
     let mut ops: Vec<Op> = (0..head).map(|i| Op::Keep(i, i)).collect();
-    ops.extend(myers(&a[head..a.len() - tail], &b[head..b.len() - tail], head));
+    let (a_mid, b_mid) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
+    if a_mid.len() == b_mid.len() {
+        ops.extend(one_to_one(a_mid, b_mid, head));
+    } else {
+        ops.extend(myers(a_mid, b_mid, head).unwrap_or_else(|| replace_all(a_mid.len(), b_mid.len(), head)));
+    }
     ops.extend((0..tail).map(|i| Op::Keep(a.len() - tail + i, b.len() - tail + i)));
     ops
 }
 
-/// Myers' greedy algorithm; `base` is added to every line number.
-fn myers(a: &[&str], b: &[&str], base: usize) -> Vec<Op> {
+/// Line i of `a` against line i of `b`: equal lines kept; each run of differing lines deleted,
+/// then inserted (as `diff -u` shows a changed block). `base` is added to every line number.
+fn one_to_one(a: &[&str], b: &[&str], base: usize) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(a.len() * 2);
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] == b[i] {
+            ops.push(Op::Keep(i + base, i + base));
+            i += 1;
+            continue;
+        }
+        let end = (i..a.len()).find(|&j| a[j] == b[j]).unwrap_or(a.len());
+        ops.extend((i..end).map(|j| Op::Delete(j + base)));
+        ops.extend((i..end).map(|j| Op::Insert(j + base)));
+        i = end;
+    }
+    ops
+}
+
+/// Every line of `a` deleted, then every line of `b` inserted.
+fn replace_all(a_len: usize, b_len: usize, base: usize) -> Vec<Op> {
+    (0..a_len).map(|i| Op::Delete(i + base)).chain((0..b_len).map(|j| Op::Insert(j + base))).collect()
+}
+
+/// Myers' greedy algorithm; `base` is added to every line number. `None` when the shortest edit
+/// script is longer than MAX_EDITS.
+fn myers(a: &[&str], b: &[&str], base: usize) -> Option<Vec<Op>> {
     let (n, m) = (a.len() as isize, b.len() as isize);
     // trace[d][k + d]: the furthest x reached on diagonal k (x - y = k) with d edits.
     let mut trace: Vec<Vec<isize>> = Vec::new();
     'search: for d in 0..=(n + m) {
+        if d > MAX_EDITS {
+            return None;
+        }
         let mut row = vec![0isize; (2 * d + 1) as usize];
         for k in (-d..=d).step_by(2) {
             let mut x = match trace.last() {
@@ -100,7 +137,7 @@ fn myers(a: &[&str], b: &[&str], base: usize) -> Vec<Op> {
         ops.push(Op::Keep(x as usize + base, y as usize + base));
     }
     ops.reverse();
-    ops
+    Some(ops)
 }
 
 /// Ranges of `ops` to print as hunks: each change with up to CONTEXT kept lines around it,
@@ -230,6 +267,22 @@ mod tests {
             let (x, y) = apply(&a, &b, &ops);
             assert_eq!((x.concat(), y.concat()), (a.concat(), b.concat()));
         }
+    }
+
+    #[test]
+    fn long_scripts_fall_back_to_a_block_replacement() {
+        let a: Vec<String> = (0..3000).map(|i| format!("a{i}\n")).collect();
+        let b: Vec<String> = (0..3001).map(|i| format!("b{i}\n")).collect();
+        let (a, b): (Vec<&str>, Vec<&str>) = (a.iter().map(|s| s.as_str()).collect(), b.iter().map(|s| s.as_str()).collect());
+        let ops = edit_script(&a, &b);
+        let (x, y) = apply(&a, &b, &ops);
+        assert_eq!((x.concat(), y.concat()), (a.concat(), b.concat()));
+    }
+
+    #[test]
+    fn same_length_texts_are_compared_line_by_line() {
+        let diff = unified("f.py", "a\nb\nc\nd\n", "A\nB\nc\nD\n");
+        assert_eq!(diff, "--- a/f.py\n+++ b/f.py\n@@ -1,4 +1,4 @@\n-a\n-b\n+A\n+B\n c\n-d\n+D\n");
     }
 
     #[test]
