@@ -85,7 +85,7 @@ pub fn color(res: &Resolution) -> Coloring {
         }
         for (i, call) in res.calls.iter().enumerate() {
             if let Owner::Func(f) = call.owner {
-                if conversion(call, &coloring.colored) != Conversion::Plain {
+                if !coloring.colored.contains(&f) && conversion(call, &coloring.colored) != Conversion::Plain {
                     offer(f, call.start, Reason::Call(i), &coloring.colored);
                 }
             }

@@ -184,9 +184,12 @@ pub fn resolve(program: &Program) -> Resolution<'_> {
         if state.bases_changed {
             state.bases_changed = false;
             let eval = Eval { program, index: &index, state: &mut state, facts: &mut Facts::default(), hierarchy: Hierarchy::default() };
-            hierarchy = eval.compute_hierarchy();
+            let new = eval.compute_hierarchy();
+            for class in new.changed_since(&hierarchy) {
+                state.grown(Key::Class(class));
+            }
+            hierarchy = new;
             state.rekey_attrs(&hierarchy);
-            state.grown(Key::Hierarchy);
         }
         let batch = std::mem::take(&mut state.dirty);
         for unit in &batch {
@@ -242,8 +245,8 @@ enum Key {
     Attr(ClassId, String),
     Elem(ObjId, Option<usize>),
     Ret(FuncId),
-    /// The class hierarchy (bases of every class).
-    Hierarchy,
+    /// What the class hierarchy says about one class (its family, ancestors, runtime base).
+    Class(ClassId),
 }
 
 /// The growing sets, who reads them, and which units must run again.
@@ -409,6 +412,29 @@ impl Hierarchy {
         self.ancestors.get(&class).map_or(&[], |a| a.as_slice())
     }
 
+    /// Classes whose family, ancestors or runtime base differ from `old`.
+    fn changed_since(&self, old: &Hierarchy) -> Vec<ClassId> {
+        let mut sizes: HashMap<ClassId, usize> = HashMap::new();
+        for rep in self.rep.values() {
+            *sizes.entry(*rep).or_default() += 1;
+        }
+        let mut old_sizes: HashMap<ClassId, usize> = HashMap::new();
+        for rep in old.rep.values() {
+            *old_sizes.entry(*rep).or_default() += 1;
+        }
+        let mut out = Vec::new();
+        for (class, rep) in &self.rep {
+            let same = old.rep.get(class) == Some(rep)
+                && old_sizes.get(rep) == sizes.get(rep)
+                && old.ancestors.get(class) == self.ancestors.get(class)
+                && old.runtime_base.get(class) == self.runtime_base.get(class);
+            if !same {
+                out.push(*class);
+            }
+        }
+        out
+    }
+
     fn method_families(&self) -> Vec<Vec<FuncId>> {
         let mut out: Vec<Vec<FuncId>> = self
             .methods
@@ -541,13 +567,13 @@ impl<'p> Eval<'p, '_> {
 
     /// Methods called `name` anywhere in the family of `class`.
     fn family_methods(&mut self, class: ClassId, name: &str) -> Vec<FuncId> {
-        self.state.note_reader(Key::Hierarchy);
+        self.state.note_reader(Key::Class(class));
         self.hierarchy.methods.get(&(self.hierarchy.rep(class), name.to_string())).cloned().unwrap_or_default()
     }
 
     /// Attribute values stored on any class of the family.
     fn family_attr(&mut self, class: ClassId, name: &str) -> ValSet {
-        self.state.note_reader(Key::Hierarchy);
+        self.state.note_reader(Key::Class(class));
         let rep = self.hierarchy.rep(class);
         self.state.attr(rep, name)
     }
@@ -658,7 +684,7 @@ impl<'p> Eval<'p, '_> {
                     }
                 }
                 Val::Super(c) => {
-                    self.state.note_reader(Key::Hierarchy);
+                    self.state.note_reader(Key::Class(*c));
                     let mut found = false;
                     for a in self.hierarchy.ancestors(*c).to_vec() {
                         let ids = self.index.classes.get(&a).and_then(|i| i.methods.get(attr)).cloned().unwrap_or_default();
@@ -691,10 +717,10 @@ impl<'p> Eval<'p, '_> {
 
     /// Methods `attr` of a class and its ancestors (nearest definition per class).
     fn class_methods(&mut self, class: ClassId, attr: &str) -> Vec<FuncId> {
-        self.state.note_reader(Key::Hierarchy);
+        self.state.note_reader(Key::Class(class));
         let mut out = Vec::new();
         for c in std::iter::once(&class).chain(self.hierarchy.ancestors(class)) {
-            if let Some(ids) = self.index.classes.get(&c).and_then(|i| i.methods.get(attr)) {
+            if let Some(ids) = self.index.classes.get(c).and_then(|i| i.methods.get(attr)) {
                 out.extend(ids);
             }
         }
@@ -856,9 +882,13 @@ impl<'p> Eval<'p, '_> {
 
     fn exec_with(&mut self, start: usize, is_async: bool, items: &'p [ast::WithItem], body: &'p [Stmt], ctx: &Ctx) {
         let mut fact = WithFact { module: ctx.module, start, owner: ctx.owner, is_async, items: Vec::new() };
-        self.state.note_reader(Key::Hierarchy);
         for item in items {
             let vals = self.eval(&item.context_expr, ctx);
+            for v in &vals {
+                if let Val::Instance(c) = v {
+                    self.state.note_reader(Key::Class(*c));
+                }
+            }
             let lock = vals.iter().find_map(|v| match v {
                 Val::Runtime(k, _) if k.is_lock_like() => Some(*k),
                 Val::Instance(c) => self.hierarchy.runtime_base.get(c).copied().filter(|k| k.is_lock_like()),

@@ -74,7 +74,7 @@ pub fn rewrite_program(program: &Program) -> Rewrite {
     let mut diagnostics = color::diagnostics(program, &res, &coloring);
     let explanations = explain(program, &res, &coloring);
     let entries = if res.kinds_built.contains(&crate::kinds::Kind::Thread) { entry_modules(program, &res) } else { HashSet::new() };
-    let plan = Plan::new(&res, &coloring);
+    let plan = Plan::new(&res, &coloring, program.modules.len());
     let mut texts = Vec::new();
     for (index, module) in program.modules.iter().enumerate() {
         let file = &module.file;
@@ -157,11 +157,31 @@ fn tests_main(suite: &[Stmt]) -> bool {
 struct Plan<'r> {
     res: &'r Resolution<'r>,
     coloring: &'r Coloring,
+    /// Per module: indices of its call facts, its with facts, and its colored functions.
+    calls: Vec<Vec<usize>>,
+    withs: Vec<Vec<usize>>,
+    colored: Vec<Vec<FuncId>>,
 }
 
 impl<'r> Plan<'r> {
-    fn new(res: &'r Resolution<'r>, coloring: &'r Coloring) -> Self {
-        Plan { res, coloring }
+    fn new(res: &'r Resolution<'r>, coloring: &'r Coloring, modules: usize) -> Self {
+        let mut plan = Plan { res, coloring, calls: vec![Vec::new(); modules], withs: vec![Vec::new(); modules], colored: vec![Vec::new(); modules] };
+        for (i, call) in res.calls.iter().enumerate() {
+            if let Some(list) = plan.calls.get_mut(call.module) {
+                list.push(i);
+            }
+        }
+        for (i, w) in res.withs.iter().enumerate() {
+            if let Some(list) = plan.withs.get_mut(w.module) {
+                list.push(i);
+            }
+        }
+        for id in &coloring.colored {
+            if let Some(list) = plan.colored.get_mut(id.module) {
+                list.push(*id);
+            }
+        }
+        plan
     }
 
     /// The edits for one module.
@@ -171,7 +191,7 @@ impl<'r> Plan<'r> {
         let text = &module.file.text;
         let mut uses_runtime = false;
 
-        let mut colored: Vec<&FuncId> = self.coloring.colored.iter().filter(|id| id.module == index).collect();
+        let mut colored: Vec<&FuncId> = self.colored[index].iter().collect();
         colored.sort();
         for id in colored {
             let Some(f) = self.res.index.functions.get(id) else { continue };
@@ -180,7 +200,7 @@ impl<'r> Plan<'r> {
             }
         }
         // Outer calls first: at one offset, `await ` of `f().g()` goes before `(await ` of `f()`.
-        let mut order: Vec<usize> = (0..self.res.calls.len()).filter(|&i| self.res.calls[i].module == index).collect();
+        let mut order: Vec<usize> = self.calls[index].clone();
         order.sort_by_key(|&i| (self.res.calls[i].start, std::cmp::Reverse(self.res.calls[i].end)));
         for i in order {
             let call = &self.res.calls[i];
@@ -228,8 +248,9 @@ impl<'r> Plan<'r> {
                 }
             }
         }
-        for (i, w) in self.res.withs.iter().enumerate() {
-            if w.module == index && self.coloring.async_withs[i] {
+        for &i in &self.withs[index] {
+            let w = &self.res.withs[i];
+            if self.coloring.async_withs[i] {
                 edits.push(Edit::insert(w.start, "async "));
             }
         }
