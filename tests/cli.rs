@@ -184,6 +184,18 @@ fn out_is_a_file() {
 }
 
 #[test]
+fn parent_of_out_is_a_file() {
+    let dir = scratch("out-parent-file");
+    write(&dir, "src/main.py", "print(1)\n");
+    write(&dir, "build", "precious\n");
+    let run = greenify(&dir, &["src", "build/out"]);
+    insta::assert_snapshot!("parent_of_out_is_a_file", run.transcript());
+    assert_eq!(run.code, 2);
+    assert_eq!(read(&dir, "build"), b"precious\n");
+    assert_eq!(listing(&dir), ["build", "src"]);
+}
+
+#[test]
 fn out_is_a_symbolic_link() {
     let dir = scratch("out-link");
     write(&dir, "src/main.py", "print(1)\n");
