@@ -255,7 +255,8 @@ impl<'r> Plan<'r> {
             }
         }
         if uses_runtime && !imports_runtime(&module.file.suite) {
-            edits.push(import_edit(module)?);
+            let aliases = self.mangled_aliases(index, &edits);
+            edits.push(import_edit(module, &aliases)?);
         }
         if is_entry && !text.contains(EXIT_LINE.trim_end()) {
             let end = text.len();
@@ -263,6 +264,32 @@ impl<'r> Plan<'r> {
             edits.push(Edit::insert(end, format!("{sep}{EXIT_LINE}")));
         }
         Ok(edits)
+    }
+}
+
+impl Plan<'_> {
+    /// Inside a class body CPython mangles `__gy` to `_ClassName__gy` (MicroPython does not): the
+    /// mangled names of the classes whose bodies hold an edit that uses the alias.
+    fn mangled_aliases(&self, module: usize, edits: &[Edit]) -> Vec<String> {
+        let classes: Vec<(usize, usize, &str)> = self
+            .res
+            .index
+            .classes
+            .values()
+            .filter(|c| c.id.module == module)
+            .map(|c| (c.id.start, usize::from(c.node.range.end()), c.node.name.as_str()))
+            .collect();
+        let mut aliases = BTreeSet::new();
+        for edit in edits.iter().filter(|e| e.text.contains(RUNTIME_ALIAS)) {
+            let innermost = classes.iter().filter(|(start, end, _)| *start < edit.start && edit.start < *end).max_by_key(|(start, _, _)| *start);
+            if let Some((_, _, name)) = innermost {
+                let stripped = name.trim_start_matches('_');
+                if !stripped.is_empty() {
+                    aliases.insert(format!("_{stripped}{RUNTIME_ALIAS}"));
+                }
+            }
+        }
+        aliases.into_iter().collect()
     }
 }
 
@@ -386,18 +413,28 @@ fn calls_needing_parens(suite: &[Stmt]) -> HashSet<(usize, usize)> {
 }
 
 /// `import greenify as __gy` placed on an existing line (see docs/ARCHITECTURE.md).
-fn import_edit(module: &Module) -> Result<Edit, NoImportSpot> {
+/// The import statement(s) put in: `import greenify as __gy`, and for each class whose body uses
+/// the alias, the name CPython's private-name mangling turns it into there (`_Client__gy = __gy`).
+fn import_text(aliases: &[String]) -> String {
+    let mut text = format!("import greenify as {RUNTIME_ALIAS}");
+    for alias in aliases {
+        text.push_str(&format!("; {alias} = {RUNTIME_ALIAS}"));
+    }
+    text
+}
+
+fn import_edit(module: &Module, aliases: &[String]) -> Result<Edit, NoImportSpot> {
     let suite = &module.file.suite;
     let mut index = 0;
     while index < suite.len() && (is_docstring(&suite[index], index) || is_future_import(&suite[index])) {
         index += 1;
     }
     if let Some(stmt) = first_simple_statement(&suite[index..]) {
-        return Ok(Edit::insert(usize::from(stmt.range().start()), format!("import greenify as {RUNTIME_ALIAS}; ")));
+        return Ok(Edit::insert(usize::from(stmt.range().start()), format!("{}; ", import_text(aliases))));
     }
     if index > 0 {
         let end = usize::from(suite[index - 1].range().end());
-        return Ok(Edit::insert(end, format!("; import greenify as {RUNTIME_ALIAS}")));
+        return Ok(Edit::insert(end, format!("; {}", import_text(aliases))));
     }
     Err(NoImportSpot)
 }

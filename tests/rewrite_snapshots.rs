@@ -44,10 +44,28 @@ fn collect(root: &Path, rel: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
     }
 }
 
+/// Removes `import greenify as __gy` and the mangled aliases that follow it (`; _C__gy = __gy`).
+fn without_runtime_import(line: &str) -> String {
+    let Some(at) = line.find("import greenify as __gy") else { return line.to_string() };
+    let mut end = at + "import greenify as __gy".len();
+    while let Some(rest) = line[end..].strip_prefix("; _") {
+        match rest.find(" = __gy") {
+            Some(i) if rest[..i].chars().all(|c| c.is_alphanumeric() || c == '_') => end += 3 + i + " = __gy".len(),
+            _ => break,
+        }
+    }
+    let (before, after) = (&line[..at], &line[end..]);
+    match (before.strip_suffix("; "), after.strip_prefix("; ")) {
+        (Some(b), _) => format!("{b}{after}"),
+        (None, Some(a)) => format!("{before}{a}"),
+        (None, None) => format!("{before}{after}"),
+    }
+}
+
 /// Removes the texts greenify inserts, and maps replaced callees to one token, so an output line
 /// can be compared with its input line.
 fn normalised(line: &str) -> String {
-    let mut s = line.to_string();
+    let mut s = without_runtime_import(line);
     for inserted in ["import greenify as __gy; ", "; import greenify as __gy", "async ", "await ", "__gy.maybe(", "__gy.run("] {
         s = s.replace(inserted, "");
     }
