@@ -85,7 +85,7 @@ pub fn color(res: &Resolution) -> Coloring {
         }
         for (i, call) in res.calls.iter().enumerate() {
             if let Owner::Func(f) = call.owner {
-                if !coloring.colored.contains(&f) && conversion(call, &coloring.colored) != Conversion::Plain {
+                if !call.in_class_body && !coloring.colored.contains(&f) && conversion(call, &coloring.colored) != Conversion::Plain {
                     offer(f, call.start, Reason::Call(i), &coloring.colored);
                 }
             }
@@ -108,7 +108,8 @@ pub fn color(res: &Resolution) -> Coloring {
         coloring.conversions[i] = conversion(call, &coloring.colored);
     }
     for (i, w) in res.withs.iter().enumerate() {
-        let owner_colored = matches!(w.owner, Owner::Func(f) if coloring.colored.contains(&f));
+        let owner_colored = matches!(w.owner, Owner::Func(f) if coloring.colored.contains(&f)
+            && res.index.functions.get(&f).is_some_and(|f| !f.is_generator && !f.is_lambda()));
         coloring.async_withs[i] = owner_colored && !w.is_async && w.items.iter().any(|(k, _)| k.is_some());
     }
     coloring
@@ -193,6 +194,16 @@ pub fn diagnostics(program: &Program, res: &Resolution, coloring: &Coloring) -> 
                 "GY105",
                 format!("blocking call `{}(...)` inside a comprehension", call.callee_text),
                 "MicroPython has no `await` in comprehensions: write the loop out as a `for` statement",
+            ));
+        }
+        if conv != Conversion::Plain && call.in_class_body && matches!(call.owner, Owner::Func(_)) && !call.awaited {
+            out.push(at(
+                call.module,
+                call.start,
+                Severity::Error,
+                "GY108",
+                format!("blocking call `{}(...)` in the body of a class defined inside a function", call.callee_text),
+                "`await` cannot go in a class body: define the class at module level, or make the call in a method",
             ));
         }
         for f in &call.callbacks {

@@ -94,6 +94,8 @@ pub struct CallFact {
     pub owner: Owner,
     /// Inside a comprehension or generator expression (not its first iterable).
     pub in_comprehension: bool,
+    /// In the body of a class defined inside a function (where `await` cannot go).
+    pub in_class_body: bool,
     /// Already the operand of `await` (greenify's own output, or user code).
     pub awaited: bool,
     /// The argument of `__gy.run(...)` / `__gy.maybe(...)` (greenify's own output).
@@ -460,6 +462,8 @@ struct Ctx {
     /// The class whose method this is (for `super()`).
     class: Option<ClassId>,
     in_comprehension: bool,
+    /// In the body of a class defined inside a function.
+    in_class_body: bool,
 }
 
 struct Eval<'p, 's> {
@@ -944,7 +948,7 @@ impl<'p> Eval<'p, '_> {
     fn run_unit(&mut self, unit: Owner) {
         match unit {
             Owner::Top(m) => {
-                let ctx = Ctx { module: m, scope: self.index.globals_of(m), owner: unit, class: None, in_comprehension: false };
+                let ctx = Ctx { module: m, scope: self.index.globals_of(m), owner: unit, class: None, in_comprehension: false, in_class_body: false };
                 self.exec_body(&self.program.modules[m].file.suite, &ctx);
             }
             Owner::Func(id) => {
@@ -954,7 +958,7 @@ impl<'p> Eval<'p, '_> {
                     crate::scopes::FuncNode::AsyncDef(d) => &d.body,
                     crate::scopes::FuncNode::Lambda(_) => return,
                 };
-                let ctx = Ctx { module: id.module, scope: info.scope, owner: unit, class: self.enclosing_class(id), in_comprehension: false };
+                let ctx = Ctx { module: id.module, scope: info.scope, owner: unit, class: self.enclosing_class(id), in_comprehension: false, in_class_body: false };
                 self.exec_body(body, &ctx);
             }
         }
@@ -1064,7 +1068,14 @@ impl<'p> Eval<'p, '_> {
         }
         self.store_name(c.name.as_str(), &one(Val::Class(id)), ctx);
         let Some(info) = self.index.classes.get(&id) else { return };
-        let inner = Ctx { module: ctx.module, scope: info.scope, owner: ctx.owner, class: Some(id), in_comprehension: false };
+        let inner = Ctx {
+            module: ctx.module,
+            scope: info.scope,
+            owner: ctx.owner,
+            class: Some(id),
+            in_comprehension: false,
+            in_class_body: matches!(ctx.owner, Owner::Func(_)),
+        };
         for stmt in &c.body {
             self.exec(stmt, &inner);
             // Class attributes (`lock = Lock()`) are attributes of the class.
@@ -1294,7 +1305,7 @@ impl<'p> Eval<'p, '_> {
                 let id = FuncId { module: ctx.module, start: start_of(expr) };
                 self.eval_params(id, &l.args, ctx);
                 if let Some(info) = self.index.functions.get(&id) {
-                    let inner = Ctx { module: ctx.module, scope: info.scope, owner: Owner::Func(id), class: ctx.class, in_comprehension: false };
+                    let inner = Ctx { module: ctx.module, scope: info.scope, owner: Owner::Func(id), class: ctx.class, in_comprehension: false, in_class_body: false };
                     let vals = self.eval(&l.body, &inner);
                     self.state.add_return(id, &vals);
                 }
@@ -1490,6 +1501,7 @@ impl<'p> Eval<'p, '_> {
             func_end: end_of(&*call.func),
             owner: ctx.owner,
             in_comprehension: ctx.in_comprehension,
+            in_class_body: ctx.in_class_body,
             awaited: self.facts.awaited.contains(&(ctx.module, start)),
             adapted: self.facts.adapted.contains(&(ctx.module, start)),
             callees: Vec::new(),

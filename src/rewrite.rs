@@ -195,7 +195,7 @@ impl<'r> Plan<'r> {
         colored.sort();
         for id in colored {
             let Some(f) = self.res.index.functions.get(id) else { continue };
-            if !f.is_async && !f.is_lambda() {
+            if !f.is_async && !f.is_lambda() && !f.is_generator {
                 edits.push(Edit::insert(id.start, "async "));
             }
         }
@@ -213,7 +213,9 @@ impl<'r> Plan<'r> {
             }
             let in_colored = match call.owner {
                 Owner::Func(f) => {
-                    self.coloring.colored.contains(&f) && self.res.index.functions.get(&f).is_some_and(|f| !f.is_lambda())
+                    self.coloring.colored.contains(&f)
+                        && !call.in_class_body
+                        && self.res.index.functions.get(&f).is_some_and(|f| !f.is_lambda() && !f.is_generator)
                 }
                 Owner::Top(_) => false,
             };
@@ -363,6 +365,10 @@ fn explain(program: &Program, res: &Resolution, coloring: &Coloring) -> Vec<Expl
         out.push(Explanation { function: res.index.display(program, *id), rel, line, col, chain, kind: ExplanationKind::Colored });
     }
     for (i, call) in res.calls.iter().enumerate() {
+        let unknown = call.unknown_receiver.as_ref().is_some_and(|(_, kind)| res.kinds_built.contains(kind));
+        if coloring.conversions[i] != Conversion::Maybe && !unknown {
+            continue;
+        }
         let (rel, line, col) = place(call.module, call.start);
         if coloring.conversions[i] == Conversion::Maybe {
             let step = Step { what: color::describe_call(program, res, call, &coloring.colored), rel: rel.clone(), line, col };

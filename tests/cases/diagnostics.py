@@ -57,3 +57,9 @@ def blocking_key(x):
 
 
 outside(blocking_key)                # GY106 (sorted calls its key)
+
+
+def nested_class():
+    class Local:
+        item = q.get()               # GY108
+    return Local
