@@ -161,7 +161,7 @@ pub fn diagnostics(program: &Program, res: &Resolution, coloring: &Coloring) -> 
             continue;
         }
         let (offset, what) = match reason {
-            Reason::Call(i) => (res.calls[*i].start, format!("`{}(...)`", res.calls[*i].callee_text)),
+            Reason::Call(i) => (res.calls[*i].start, format!("`{}(...)`", res.calls[*i].callee_text(program))),
             Reason::With(i) => (res.withs[*i].start, "`with` on a lock".to_string()),
             Reason::Family(other) => (id.start, format!("(it overrides the blocking `{}`)", res.index.display(program, *other))),
             Reason::AlreadyAsync => continue,
@@ -192,7 +192,7 @@ pub fn diagnostics(program: &Program, res: &Resolution, coloring: &Coloring) -> 
                 call.start,
                 Severity::Error,
                 "GY105",
-                format!("blocking call `{}(...)` inside a comprehension", call.callee_text),
+                format!("blocking call `{}(...)` inside a comprehension", call.callee_text(program)),
                 "MicroPython has no `await` in comprehensions: write the loop out as a `for` statement",
             ));
         }
@@ -202,7 +202,7 @@ pub fn diagnostics(program: &Program, res: &Resolution, coloring: &Coloring) -> 
                 call.start,
                 Severity::Error,
                 "GY108",
-                format!("blocking call `{}(...)` in the body of a class defined inside a function", call.callee_text),
+                format!("blocking call `{}(...)` in the body of a class defined inside a function", call.callee_text(program)),
                 "`await` cannot go in a class body: define the class at module level, or make the call in a method",
             ));
         }
@@ -213,7 +213,7 @@ pub fn diagnostics(program: &Program, res: &Resolution, coloring: &Coloring) -> 
                     call.start,
                     Severity::Error,
                     "GY106",
-                    format!("blocking function `{}` handed to `{}`, which is not part of SRC and will call it without `await`", res.index.display(program, *f), call.callee_text),
+                    format!("blocking function `{}` handed to `{}`, which is not part of SRC and will call it without `await`", res.index.display(program, *f), call.callee_text(program)),
                     "call it from a thread of your own (e.g. a Thread whose target loops and calls it), or make the callback non-blocking",
                 ));
             }
@@ -225,7 +225,7 @@ pub fn diagnostics(program: &Program, res: &Resolution, coloring: &Coloring) -> 
                     call.func_start,
                     Severity::Warning,
                     "GY301",
-                    format!("cannot tell what `{}` is; `.{method}()` is left as a plain call (not awaited)", receiver_text(&call.callee_text)),
+                    format!("cannot tell what `{}` is; `.{method}()` is left as a plain call (not awaited)", receiver_text(call.callee_text(program))),
                     &format!("if this is a {} of the program, pass it in from SRC code (an argument, attribute or return value greenify can follow)", kind.name()),
                 ));
             }
@@ -237,7 +237,7 @@ pub fn diagnostics(program: &Program, res: &Resolution, coloring: &Coloring) -> 
                     call.func_start,
                     Severity::Warning,
                     "GY303",
-                    format!("`{}` is called, but attribute `{attr}` is never set to a function in SRC; the call is left plain", call.callee_text),
+                    format!("`{}` is called, but attribute `{attr}` is never set to a function in SRC; the call is left plain", call.callee_text(program)),
                     "if a blocking function is stored there by code outside SRC, it will not be awaited",
                 ));
             }
@@ -306,7 +306,7 @@ pub fn describe_call(program: &Program, res: &Resolution, call: &CallFact, color
         }
     }
     parts.dedup();
-    format!("calls `{}` -> {}", call.callee_text, parts.join(", "))
+    format!("calls `{}` -> {}", call.callee_text(program), parts.join(", "))
 }
 
 /// Describes a lock-acquiring `with`.

@@ -180,3 +180,38 @@ pub fn external_keeps_callables(qualified: &str) -> bool {
     matches!(qualified, "functools.wraps" | "functools.update_wrapper" | "weakref.ref" | "weakref.WeakMethod")
         || qualified.starts_with("inspect.")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::ast::{self, Expr};
+    use rustpython_parser::Parse;
+
+    fn call(src: &str) -> ast::ExprCall {
+        match ast::Expr::parse(src, "<test>") {
+            Ok(Expr::Call(c)) => c,
+            _ => panic!("not a call: {src}"),
+        }
+    }
+
+    #[test]
+    fn false_arguments_make_blocking_methods_plain() {
+        assert!(non_blocking_call(Kind::Lock, "acquire", &call("l.acquire(False)")));
+        assert!(non_blocking_call(Kind::Lock, "acquire", &call("l.acquire(blocking=False)")));
+        assert!(non_blocking_call(Kind::Queue, "get", &call("q.get(False)")));
+        assert!(non_blocking_call(Kind::Queue, "put", &call("q.put(x, False)")));
+        assert!(non_blocking_call(Kind::Queue, "put", &call("q.put(x, block=False)")));
+        assert!(!non_blocking_call(Kind::Queue, "put", &call("q.put(False)")));
+        assert!(!non_blocking_call(Kind::Queue, "get", &call("q.get(True, 1)")));
+        assert!(!non_blocking_call(Kind::Thread, "join", &call("t.join(0)")));
+    }
+
+    #[test]
+    fn u_modules_are_the_same_module() {
+        assert_eq!(external_function("utime", "sleep_ms"), Some(External::Blocking { replace: "sleep_ms", returns: None }));
+        assert!(matches!(external_function("usocket", "socket"), Some(External::Constructor { kind: Kind::Socket, .. })));
+        assert_eq!(external_function("os", "sleep"), None);
+        assert!(Kind::Queue.blocks("get") && !Kind::Queue.blocks("get_nowait"));
+        assert!(Kind::Condition.is_lock_like() && !Kind::Event.is_lock_like());
+    }
+}

@@ -110,8 +110,13 @@ pub struct CallFact {
     pub unknown_receiver: Option<(String, Kind)>,
     /// `self.cb()` on a program object whose attribute `cb` is never set in SRC.
     pub unresolved_attribute: Option<String>,
+}
+
+impl CallFact {
     /// Text of the callee, for messages: `q.get`.
-    pub callee_text: String,
+    pub fn callee_text<'t>(&self, program: &'t Program) -> &'t str {
+        program.modules.get(self.module).and_then(|m| m.file.text.get(self.func_start..self.func_end)).unwrap_or("")
+    }
 }
 
 /// One `with` statement.
@@ -1509,7 +1514,6 @@ impl<'p> Eval<'p, '_> {
             callbacks: Vec::new(),
             unknown_receiver: None,
             unresolved_attribute: None,
-            callee_text: self.text(ctx.module, &call.func),
         };
         let mut result = ValSet::new();
         // A foreign object held where a runtime object with this blocking method is held too

@@ -373,7 +373,7 @@ fn explain(program: &Program, res: &Resolution, coloring: &Coloring) -> Vec<Expl
         if coloring.conversions[i] == Conversion::Maybe {
             let step = Step { what: color::describe_call(program, res, call, &coloring.colored), rel: rel.clone(), line, col };
             out.push(Explanation {
-                function: format!("`{}(...)` goes through `{RUNTIME_ALIAS}.maybe` (its callees mix blocking and plain)", call.callee_text),
+                function: format!("`{}(...)` goes through `{RUNTIME_ALIAS}.maybe` (its callees mix blocking and plain)", call.callee_text(program)),
                 rel,
                 line,
                 col,
@@ -383,7 +383,7 @@ fn explain(program: &Program, res: &Resolution, coloring: &Coloring) -> Vec<Expl
         } else if let Some((method, kind)) = &call.unknown_receiver {
             if res.kinds_built.contains(kind) {
                 out.push(Explanation {
-                    function: format!("`{}(...)` is left plain: receiver kind unknown, `{method}` would block on a {} (rule GY301)", call.callee_text, kind.name()),
+                    function: format!("`{}(...)` is left plain: receiver kind unknown, `{method}` would block on a {} (rule GY301)", call.callee_text(program), kind.name()),
                     rel,
                     line,
                     col,
