@@ -61,7 +61,8 @@ pub enum Val {
 
 pub type ValSet = BTreeSet<Val>;
 
-/// Sets stop growing at this size (keeps pathological programs fast; the analysis stays finite).
+/// Sets stop taking plain values at this size, runtime objects and functions at four times it
+/// (keeps pathological programs fast).
 const MAX_SET: usize = 32;
 
 /// Where code runs: inside a function, or at a module's top level (also class bodies there).
@@ -293,10 +294,14 @@ impl State {
     fn add(set: &mut ValSet, vals: &ValSet) -> bool {
         let mut grew = false;
         for v in vals {
-            if set.len() >= MAX_SET {
-                break;
+            // Runtime objects and functions decide conversions: they get more room.
+            let limit = match v {
+                Val::Runtime(..) | Val::Func { .. } => MAX_SET * 4,
+                _ => MAX_SET,
+            };
+            if set.len() < limit {
+                grew |= set.insert(v.clone());
             }
-            grew |= set.insert(v.clone());
         }
         grew
     }
