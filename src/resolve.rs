@@ -910,7 +910,7 @@ impl<'p> Eval<'p, '_> {
             });
             fact.items.push((lock, start_of(&item.context_expr)));
             if let Some(target) = &item.optional_vars {
-                let entered = self.entered(&vals, ctx);
+                let entered = self.entered(&vals);
                 self.assign(target, &entered, ctx);
             }
         }
@@ -919,7 +919,7 @@ impl<'p> Eval<'p, '_> {
     }
 
     /// What `with x as y` binds to `y`.
-    fn entered(&mut self, vals: &ValSet, ctx: &Ctx) -> ValSet {
+    fn entered(&mut self, vals: &ValSet) -> ValSet {
         let mut out = ValSet::new();
         for v in vals {
             match v {
@@ -936,7 +936,6 @@ impl<'p> Eval<'p, '_> {
                 }
             }
         }
-        let _ = ctx;
         out
     }
 
@@ -1837,7 +1836,8 @@ impl<'p> Eval<'p, '_> {
         if let Some((vals, expr)) = &target_kwargs {
             match expr {
                 Some(Expr::Dict(d)) => {
-                    for (k, v) in d.keys.iter().zip(&d.values) {
+                    // The dict's values are merged: each named parameter gets all of them.
+                    for k in &d.keys {
                         let key = match k {
                             Some(Expr::Constant(c)) => match &c.value {
                                 ast::Constant::Str(s) => Some(s.clone()),
@@ -1845,7 +1845,6 @@ impl<'p> Eval<'p, '_> {
                             },
                             _ => None,
                         };
-                        let _ = v;
                         let vals = self.dict_value_hint(vals);
                         named.push((key, vals));
                     }
