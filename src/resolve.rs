@@ -1903,7 +1903,7 @@ impl<'p> Eval<'p, '_> {
                 self.state.add_elem((pair, None), &one(Val::Foreign));
                 result.insert(Val::Container(pair));
             }
-            (Kind::Socket, "dup" | "makefile") => {
+            (Kind::Socket, "makefile") => {
                 result.insert(Val::Runtime(Kind::Socket, obj));
             }
             (Kind::Lock | Kind::Condition | Kind::Semaphore, "__enter__") => {
