@@ -246,6 +246,37 @@ pub fn resolve(program: &Program) -> Resolution<'_> {
     }
 }
 
+/// A fast non-cryptographic hasher for the analysis's maps (keys are small: ids and names).
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// A growing set, as a reader depends on it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
@@ -259,15 +290,15 @@ enum Key {
 
 /// The growing sets, who reads them, and which units must run again.
 struct State {
-    vars: HashMap<(ScopeId, String), ValSet>,
+    vars: FastMap<(ScopeId, String), ValSet>,
     /// Attributes per class family (instance and class attributes alike).
-    attrs: HashMap<(ClassId, String), ValSet>,
+    attrs: FastMap<(ClassId, String), ValSet>,
     /// Elements of containers and queues; `Some(i)` is the i-th element of a tuple.
-    elems: HashMap<(ObjId, Option<usize>), ValSet>,
-    returns: HashMap<FuncId, ValSet>,
-    bases: HashMap<ClassId, ValSet>,
+    elems: FastMap<(ObjId, Option<usize>), ValSet>,
+    returns: FastMap<FuncId, ValSet>,
+    bases: FastMap<ClassId, ValSet>,
     bases_changed: bool,
-    readers: HashMap<Key, BTreeSet<Owner>>,
+    readers: FastMap<Key, BTreeSet<Owner>>,
     dirty: BTreeSet<Owner>,
     /// The unit being evaluated.
     current: Owner,
@@ -276,13 +307,13 @@ struct State {
 impl Default for State {
     fn default() -> Self {
         State {
-            vars: HashMap::new(),
-            attrs: HashMap::new(),
-            elems: HashMap::new(),
-            returns: HashMap::new(),
-            bases: HashMap::new(),
+            vars: FastMap::default(),
+            attrs: FastMap::default(),
+            elems: FastMap::default(),
+            returns: FastMap::default(),
+            bases: FastMap::default(),
             bases_changed: false,
-            readers: HashMap::new(),
+            readers: FastMap::default(),
             dirty: BTreeSet::new(),
             current: Owner::Top(0),
         }
