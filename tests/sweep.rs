@@ -189,8 +189,8 @@ fn sweep_each(sources: &[(PathBuf, Vec<u8>)], out_dir: &Path) -> (Findings, Vec<
                     let again = Program::from_sources(vec![(rel.clone(), new.clone().into_bytes())], Vec::new());
                     if !again.syntax_errors.is_empty() {
                         findings.add("output parses", format!("{}", rel.display()));
-                    } else if greenify::analyse(&again, Backend::Green).texts.iter().any(Option::is_some) {
-                        findings.add("idempotent", format!("{}: greenify changes its own output", rel.display()));
+                    } else if let Some(Some(third)) = greenify::analyse(&again, Backend::Green).texts.first() {
+                        findings.add("idempotent", format!("{}:{}", rel.display(), first_difference(&new, third)));
                     }
                     written = Some(write_output(out_dir, rel, &new));
                 }
@@ -237,12 +237,21 @@ fn sweep_whole(sources: &[(PathBuf, Vec<u8>)], out_dir: &Path) -> (Findings, Vec
         }
         let second = greenify::analyse(&again, Backend::Green);
         for (module, text) in again.modules.iter().zip(&second.texts) {
-            if text.is_some() {
-                findings.add("idempotent", format!("{}: greenify changes its own output", module.file.rel.display()));
+            if let Some(third) = text {
+                findings.add("idempotent", format!("{}:{}", module.file.rel.display(), first_difference(&module.file.text, third)));
             }
         }
     });
     (findings, written, changed)
+}
+
+/// Where greenify changed its own output: `LINE: "before" -> "after"` of the first changed line.
+fn first_difference(output: &str, again: &str) -> String {
+    let mut pairs = split_lines(output).zip(split_lines(again)).enumerate();
+    match pairs.find(|(_, (a, b))| a != b) {
+        Some((number, (a, b))) => format!("{}: {a:?} -> {b:?}", number + 1),
+        None => " lines added at the end".into(),
+    }
 }
 
 /// An internal error (GY999: overlapping edits, output that would not compile) is a bug of
