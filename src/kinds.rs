@@ -110,6 +110,16 @@ pub fn external_function(module: &str, name: &str) -> Option<External> {
         ("socket", "socket") => Some(Constructor { kind: Kind::Socket, replace: Some("gsocket.socket") }),
         ("select", "poll") => Some(Constructor { kind: Kind::Poll, replace: Some("gselect.poll") }),
         ("select", "select") => Some(Blocking { replace: "gselect.select", returns: None }),
+        // greenify's own output (`__gy.sleep(...)`, `__gy.gsocket.socket()`), read again.
+        ("greenify", "sleep") => Some(Blocking { replace: "sleep", returns: None }),
+        ("greenify", "sleep_ms") => Some(Blocking { replace: "sleep_ms", returns: None }),
+        ("greenify", "sleep_us") => Some(Blocking { replace: "sleep_us", returns: None }),
+        ("greenify.gsocket", "socket") => Some(Constructor { kind: Kind::Socket, replace: Some("gsocket.socket") }),
+        ("greenify.gsocket", "create_connection") => {
+            Some(Blocking { replace: "gsocket.create_connection", returns: Some(Kind::Socket) })
+        }
+        ("greenify.gselect", "poll") => Some(Constructor { kind: Kind::Poll, replace: Some("gselect.poll") }),
+        ("greenify.gselect", "select") => Some(Blocking { replace: "gselect.select", returns: None }),
         ("socket", "create_connection") => {
             Some(Blocking { replace: "gsocket.create_connection", returns: Some(Kind::Socket) })
         }

@@ -1373,8 +1373,8 @@ impl<'p> Eval<'p, '_> {
                 if let Expr::Call(c) = &*e.value {
                     self.facts.awaited.insert((ctx.module, start_of(c)));
                 }
-                self.eval(&e.value, ctx);
-                one(Val::Foreign)
+                // `await f()` gives what `f` returns (its coroutine's result).
+                self.eval(&e.value, ctx)
             }
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::GeneratorExp(_) => {
                 self.eval_comprehension(expr, ctx)
@@ -1452,7 +1452,9 @@ impl<'p> Eval<'p, '_> {
     }
 
     fn result_of(&mut self, id: FuncId) -> ValSet {
-        let generator = self.index.functions.get(&id).is_some_and(|f| f.is_generator || f.is_async);
+        // A generator's call gives a generator; an `async def`'s call is awaited in greenify's
+        // output, which gives what the function returns.
+        let generator = self.index.functions.get(&id).is_some_and(|f| f.is_generator);
         if generator {
             return one(Val::Foreign);
         }
@@ -1707,9 +1709,15 @@ impl<'p> Eval<'p, '_> {
             None => {}
         }
         if module == "greenify" {
-            // The runtime's own helpers in greenify's output: `__gy.run(x)`, `__gy.maybe(x)`.
+            // The runtime's own helpers in greenify's output: `__gy.run(x)`, `__gy.maybe(x)` give
+            // what `x` gives.
             fact.callees.push(Callee::Plain);
-            result.insert(Val::Foreign);
+            match name {
+                "run" | "maybe" => result.extend(args.first().cloned().unwrap_or_default()),
+                _ => {
+                    result.insert(Val::Foreign);
+                }
+            }
             return;
         }
         fact.callees.push(Callee::Plain);

@@ -258,3 +258,36 @@ cases!(
     unknown_receiver,
     untouched_builtins,
 );
+
+/// Manual check: `GREENIFY_IDEMPOTENT_DIR=path cargo test --release --test rewrite_snapshots --
+/// --ignored idempotent_on_dir` runs greenify twice over a folder, in memory, errors or not, and
+/// prints where the second run changes the first one's output.
+#[test]
+#[ignore]
+fn idempotent_on_dir() {
+    let Some(dir) = std::env::var_os("GREENIFY_IDEMPOTENT_DIR") else { return };
+    let mut sources = Vec::new();
+    collect(Path::new(&dir), Path::new(""), &mut sources);
+    sources.sort();
+    let program = Program::from_sources(sources, Vec::new());
+    let first = rewrite::rewrite_program(&program);
+    let again: Vec<(PathBuf, Vec<u8>)> = program
+        .modules
+        .iter()
+        .zip(&first.texts)
+        .map(|(m, t)| (m.file.rel.clone(), t.clone().unwrap_or_else(|| m.file.text.clone()).into_bytes()))
+        .collect();
+    let program2 = Program::from_sources(again, Vec::new());
+    let second = rewrite::rewrite_program(&program2);
+    let mut differing = 0;
+    for (module, text) in program2.modules.iter().zip(&second.texts) {
+        if let Some(text) = text {
+            differing += 1;
+            let diff = module.file.text.lines().zip(text.lines()).enumerate().find(|(_, (a, b))| a != b);
+            if let Some((n, (a, b))) = diff {
+                println!("{}:{}:\n  {a}\n  {b}", module.file.rel.display(), n + 1);
+            }
+        }
+    }
+    assert_eq!(differing, 0);
+}
