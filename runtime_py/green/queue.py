@@ -33,11 +33,15 @@ _K_JOIN = ("Queue.join", None)
 
 
 class Queue(QueueBase):
+    _plain = False  # storage hooks are ours: an empty queue hands an item straight over
+
     def __init__(self, maxsize=0):
         QueueBase.__init__(self, maxsize)
         self._gw = []  # parked getters
         self._pw = []  # parked putters (item kept on their Waiter)
         self._jw = None  # parked join()ers, made on demand
+        if type(self) in _PLAIN:
+            self._plain = True
 
     # CPython idiom `with q.mutex: q.queue.clear()`: nothing preempts a green thread, so a
     # lock that does nothing gives the same exclusion (and no property: stores stay fast).
@@ -56,6 +60,13 @@ class Queue(QueueBase):
     def put(self, item, block=True, timeout=None):
         if self.is_shutdown:
             raise ShutDown
+        gw = self._gw
+        if gw and self._plain:
+            # A getter waits, so the queue is empty: the item goes straight to it (what
+            # _put then _get would return for FIFO, LIFO and priority storage alike).
+            self.unfinished_tasks += 1
+            gw.pop(0)._w_wake(item)
+            return _NONE if block else None
         m = self.maxsize
         if m <= 0 or self._qsize() < m:
             self._put(item)
@@ -136,6 +147,10 @@ class LifoQueue(LifoStore, Queue):
 
 class PriorityQueue(PriorityStore, Queue):
     pass
+
+
+_PLAIN = (Queue, LifoQueue, PriorityQueue)
+_NONE = K.NONE
 
 
 class SimpleQueue:
