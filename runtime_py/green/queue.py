@@ -93,13 +93,32 @@ class Queue(QueueBase):
     def get(self, block=True, timeout=None):
         if block and timeout is not None and timeout < 0:
             raise ValueError("'timeout' must be a non-negative number")
-        if self._qsize():
+        if self._plain:
+            q = self.queue
+            if q:
+                item = self._get()
+                pw = self._pw
+                if pw:
+                    m = self.maxsize
+                    if m <= 0 or len(q) < m:
+                        # Room was made: the first parked putter's item goes in.
+                        w = pw.pop(0)
+                        self._put(w._w_item)
+                        w._w_item = None
+                        self.unfinished_tasks += 1
+                        w._w_wake(None)
+                if not block:
+                    return item
+                w = _VALUE
+                w.v = item
+                return w
+        elif self._qsize():
             item = self._get()
             if self._pw:
                 self._drained()
             if not block:
                 return item
-            w = K.VALUE
+            w = _VALUE
             w.v = item
             return w
         if self.is_shutdown:
@@ -151,6 +170,7 @@ class PriorityQueue(PriorityStore, Queue):
 
 _PLAIN = (Queue, LifoQueue, PriorityQueue)
 _NONE = K.NONE
+_VALUE = K.VALUE
 
 
 class SimpleQueue:
