@@ -60,14 +60,20 @@ class Queue(QueueBase):
     def put(self, item, block=True, timeout=None):
         if self.is_shutdown:
             raise ShutDown
-        gw = self._gw
-        if gw and self._plain:
-            # A getter waits, so the queue is empty: the item goes straight to it (what
-            # _put then _get would return for FIFO, LIFO and priority storage alike).
-            self.unfinished_tasks += 1
-            gw.pop(0)._w_wake(item)
-            return _NONE if block else None
         m = self.maxsize
+        if self._plain:
+            gw = self._gw
+            if not gw:
+                if m <= 0 or len(self.queue) < m:
+                    self._put(item)
+                    self.unfinished_tasks += 1
+                    return _NONE if block else None
+            elif not self.queue:
+                # A getter waits on the empty queue: the item goes straight to it (what
+                # _put then _get would return for FIFO, LIFO and priority storage alike).
+                self.unfinished_tasks += 1
+                gw.pop(0)._w_wake(item)
+                return _NONE if block else None
         if m <= 0 or self._qsize() < m:
             self._put(item)
             self.unfinished_tasks += 1

@@ -554,7 +554,7 @@ class Timer(Thread):
 
 
 def current_thread():
-    t = _core.cur_task if K.MPY else K.cur_task()  # no call on MicroPython: hot path
+    t = _core.cur_task if _MPY else K.cur_task()  # no call on MicroPython: hot path
     if t is None or t is K.main_task:
         return _main
     th = _tasks.get(t)
@@ -562,7 +562,8 @@ def current_thread():
 
 
 _tasks = K.tasks
-if K.MPY:
+_MPY = K.MPY
+if _MPY:
     from asyncio import core as _core
 
 
