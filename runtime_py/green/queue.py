@@ -67,13 +67,13 @@ class Queue(QueueBase):
                 if m <= 0 or len(self.queue) < m:
                     self._put(item)
                     self.unfinished_tasks += 1
-                    return _NONE if block else None
+                    return (_DONE if _MPY and _core.cur_task is not None else _NONE) if block else None
             elif not self.queue:
                 # A getter waits on the empty queue: the item goes straight to it (what
                 # _put then _get would return for FIFO, LIFO and priority storage alike).
                 self.unfinished_tasks += 1
                 gw.pop(0)._w_wake(item)
-                return _NONE if block else None
+                return (_DONE if _MPY and _core.cur_task is not None else _NONE) if block else None
         if m <= 0 or self._qsize() < m:
             self._put(item)
             self.unfinished_tasks += 1
@@ -177,6 +177,21 @@ class PriorityQueue(PriorityStore, Queue):
 _PLAIN = (Queue, LifoQueue, PriorityQueue)
 _NONE = K.NONE
 _VALUE = K.VALUE
+_MPY = K.MPY
+_DONE = None
+if _MPY:
+    # Inside a task, put() returns an exhausted generator: `await` of it gives None at
+    # native speed (no __iter__/__next__ calls, no raise); ~0.8 us less per put than NONE.
+    # At top level NONE stays (greenify.run() returns a Done without running the loop).
+    from asyncio import core as _core
+
+    def _exhausted():
+        return
+        yield
+
+    _DONE = _exhausted()
+    for _ in _DONE:
+        pass
 
 
 class SimpleQueue:
