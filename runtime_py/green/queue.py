@@ -89,7 +89,10 @@ class Queue(QueueBase):
                 raise ValueError("'timeout' must be a non-negative number")
             if timeout == 0:
                 raise Full
-        w = _cur()._w_arm(self._pw, timeout, _K_PUT)
+        w = _tasks.get(_core.cur_task) if _MPY else None
+        if w is None:
+            w = _cur()
+        w = w._w_arm(self._pw, timeout, _K_PUT)
         w._w_item = item
         return w
 
@@ -131,6 +134,12 @@ class Queue(QueueBase):
             raise ShutDown
         if not block or timeout == 0:
             raise Empty
+        if _MPY:
+            # current_thread() inlined: a started Thread's task maps to it (the main
+            # thread's and native tasks are not in the map: the general call then).
+            w = _tasks.get(_core.cur_task)
+            if w is not None:
+                return w._w_arm(self._gw, timeout, _K_GET)
         return _cur()._w_arm(self._gw, timeout, _K_GET)
 
     def get_nowait(self):
@@ -178,6 +187,7 @@ _PLAIN = (Queue, LifoQueue, PriorityQueue)
 _NONE = K.NONE
 _VALUE = K.VALUE
 _MPY = K.MPY
+_tasks = K.tasks
 _DONE = None
 if _MPY:
     # Inside a task, put() returns an exhausted generator: `await` of it gives None at
