@@ -57,6 +57,10 @@ pub fn color(res: &Resolution) -> Coloring {
     };
     let mut ids: Vec<&FuncId> = res.index.functions.keys().collect();
     ids.sort();
+    // Functions the user already wrote as `async def`: calling one only makes a coroutine (the
+    // user awaits it or hands it to asyncio), so their callers never become async because of them.
+    let native: HashSet<FuncId> =
+        res.index.functions.iter().filter(|(_, f)| f.is_async).map(|(id, _)| *id).collect();
     for id in ids {
         if res.index.functions.get(id).is_some_and(|f| f.is_async) {
             coloring.colored.insert(*id);
@@ -85,7 +89,7 @@ pub fn color(res: &Resolution) -> Coloring {
         }
         for (i, call) in res.calls.iter().enumerate() {
             if let Owner::Func(f) = call.owner {
-                if !call.in_class_body && !coloring.colored.contains(&f) && conversion(call, &coloring.colored) != Conversion::Plain {
+                if !call.in_class_body && !coloring.colored.contains(&f) && conversion(call, &coloring.colored, &native) != Conversion::Plain {
                     offer(f, call.start, Reason::Call(i), &coloring.colored);
                 }
             }
@@ -105,7 +109,7 @@ pub fn color(res: &Resolution) -> Coloring {
         }
     }
     for (i, call) in res.calls.iter().enumerate() {
-        coloring.conversions[i] = conversion(call, &coloring.colored);
+        coloring.conversions[i] = conversion(call, &coloring.colored, &native);
     }
     for (i, w) in res.withs.iter().enumerate() {
         let owner_colored = matches!(w.owner, Owner::Func(f) if coloring.colored.contains(&f)
@@ -115,13 +119,14 @@ pub fn color(res: &Resolution) -> Coloring {
     coloring
 }
 
-/// How a call converts, given the colored functions so far.
-fn conversion(call: &CallFact, colored: &HashSet<FuncId>) -> Conversion {
+/// How a call converts, given the colored functions so far and the native `async def`s.
+fn conversion(call: &CallFact, colored: &HashSet<FuncId>, native: &HashSet<FuncId>) -> Conversion {
     let mut blocking = false;
     let mut plain = false;
     for c in &call.callees {
         match c {
             Callee::Seed { .. } => blocking = true,
+            Callee::Function(id) if native.contains(id) => plain = true,
             Callee::Function(id) if colored.contains(id) => blocking = true,
             Callee::Function(_) | Callee::Plain => plain = true,
         }

@@ -259,13 +259,13 @@ cases!(
     untouched_builtins,
 );
 
-/// Manual check: `GREENIFY_IDEMPOTENT_DIR=path cargo test --release --test rewrite_snapshots --
-/// --ignored idempotent_on_dir` runs greenify twice over a folder, in memory, errors or not, and
-/// prints where the second run changes the first one's output.
+/// Runs greenify twice over a folder as one program, in memory, errors or not, and prints where the
+/// second run changes the first one's output. The folder is the conformance corpus, or any other
+/// given as `GREENIFY_IDEMPOTENT_DIR=path` (e.g. a whole library).
 #[test]
-#[ignore]
 fn idempotent_on_dir() {
-    let Some(dir) = std::env::var_os("GREENIFY_IDEMPOTENT_DIR") else { return };
+    let dir = std::env::var_os("GREENIFY_IDEMPOTENT_DIR")
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").into_os_string());
     let mut sources = Vec::new();
     collect(Path::new(&dir), Path::new(""), &mut sources);
     sources.sort();

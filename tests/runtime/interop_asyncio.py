@@ -1,8 +1,8 @@
 # battery: backends=green,host
 # expect: native task got 6 from green threads
+# expect: cancelled getter: CancelledError, the item went to the next getter: x
 # expect: green thread ran a native coroutine: 42
 # expect: worker saw the event set by the native task
-# expect: cancelled getter: CancelledError, the item went to the next getter: x
 # expect: done
 # Native asyncio and green threads in one program (a green-backend feature, so no CPython
 # reference run): a native task awaits a green Queue and sets a green Event, a thread's
