@@ -14,6 +14,7 @@ const LIMIT: Duration = Duration::from_secs(60);
 
 /// One way of running a program.
 #[derive(Clone, Copy, Debug)]
+#[allow(clippy::enum_variant_names)] // each names backend and interpreter; the common suffix is the point
 enum Variant {
     GreenMicroPython,
     ThreadMicroPython,

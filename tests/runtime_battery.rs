@@ -3,8 +3,9 @@
 //!   * on CPython as written (the reference output),
 //!   * greenified (green backend) on MicroPython,
 //!   * with `--backend thread` on MicroPython,
-//!   * greenified on CPython (host testing of the green runtime),
-//! and every run must print the reference's stdout (idents and addresses normalised) and
+//!   * greenified on CPython (host testing of the green runtime).
+//!
+//! Every run must print the reference's stdout (idents and addresses normalised) and
 //! exit with the expected status. A missing MicroPython is a failure (run scripts/setup.sh),
 //! never a skip.
 //!
