@@ -30,7 +30,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 if ! .venv/bin/python -c 'import paho.mqtt.client' 2>/dev/null; then
     echo "agent_setup: installing paho-mqtt into .venv"
-    .venv/bin/python -m pip install -q 'paho-mqtt>=2,<3'
+    .venv/bin/python -m pip install -q 'paho-mqtt==2.2.0'
 fi
 .venv/bin/python -c 'import paho.mqtt; print("agent_setup: paho-mqtt", paho.mqtt.__version__)'
 
