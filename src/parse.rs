@@ -188,6 +188,14 @@ impl<'a> crate::walk::Visitor<'a> for AsyncChecker {
                     scope.yields = true;
                 }
             }
+            Expr::GeneratorExp(_) => {
+                // `await` inside a generator expression makes it an asynchronous generator
+                // expression, which CPython accepts in any function.
+                self.scopes.push(Scope { is_async_def: true, ..Scope::default() });
+                crate::walk::walk_expr(self, expr);
+                self.scopes.pop();
+                return;
+            }
             Expr::Lambda(lambda) => {
                 self.visit_arguments(&lambda.args);
                 self.scopes.push(Scope::default());
