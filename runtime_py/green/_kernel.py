@@ -7,7 +7,8 @@ Future (CPython).  A waker *delivers* a value and pushes the task back on the ru
 timeout is the task itself queued with a deadline key, removed again when woken early.
 
 MicroPython: parking yields None; the result comes back through a preallocated
-StopIteration (0 bytes) or StopIteration(value) for values other than None/True/False.
+StopIteration (None/True/False) or a StopIteration(value) built under heap_lock in the
+static emergency exception object (0 bytes; see _hl below).
 CPython (host testing): parking yields a Future; timeouts are loop.call_at handles.
 Waiter fields are prefixed `_w_` (they live on user Thread subclasses) and stay class
 defaults until used: every instance attribute costs 16 bytes per thread on MicroPython.
@@ -25,7 +26,9 @@ main_w = None  # the main thread (set by threading)
 _ST = StopIteration(True)
 _SF = StopIteration(False)
 _SN = StopIteration(None)
-_sv = None  # last StopIteration(value) a Waiter raised, reused for the same value
+_sv = None  # fallback only: last StopIteration(value) a Waiter raised, reused for the same value
+_hl = None  # MicroPython: micropython.heap_lock when a value can travel without allocating
+_hu = None  # and micropython.heap_unlock
 _CHUNK = 1 << 28  # ms: longest single deadline, inside every port's ticks window
 
 
@@ -67,7 +70,7 @@ class Value:
     """The awaitable of a value known at once (Queue.get of a waiting item).
 
     One object for every thread: `await q.get()` consumes it before any other thread can
-    run.  The StopIteration is reused while the same object comes again."""
+    run.  The fallback path reuses its StopIteration while the same object comes again."""
 
     v = None
     s = None
@@ -82,6 +85,13 @@ class Value:
         self.v = None
         if v is None or v is True or v is False:
             raise _stop(v)
+        if _hl is not None:
+            # As in Waiter.__next__: built and raised here, under the lock (0 bytes).
+            _hl()
+            try:
+                raise StopIteration(v)
+            finally:
+                _hu()
         s = self.s
         if s is None or s.value is not v:
             s = self.s = StopIteration(v)
@@ -113,13 +123,43 @@ if MPY:
         return _run(_core.create_task(coro), _core.run_until_complete)
 
     def awaitable(x):
-        return isinstance(x, (_GEN, Waiter, Done, Value, _core.SingletonGenerator))
+        # _AW: the tuple built once (a literal here would allocate one per call to maybe()).
+        return isinstance(x, _AW)
 
     def clock():
         # Seconds on a monotonic clock (for deadlines spanning several waits).
         return ticks_diff(ticks_ms(), _T0) / 1000
 
     _T0 = ticks_ms()
+
+    def _probe():
+        # True when StopIteration(o) made under heap_lock keeps its arg.  A function: its
+        # stores are local; a module-global store while locked raises MemoryError.
+        o = object()
+        try:
+            micropython.heap_lock()
+            try:
+                s = StopIteration(o)
+            finally:
+                micropython.heap_unlock()
+        except Exception:  # a port that raises MemoryError instead
+            return False
+        return s.value is o
+
+    try:
+        import micropython
+    except ImportError:
+        micropython = None
+    if hasattr(micropython, "heap_lock") and hasattr(micropython, "heap_unlock"):
+        if not _probe() and hasattr(micropython, "alloc_emergency_exception_buf"):
+            # Bare-metal ports start with no emergency buffer: give it the size the
+            # MicroPython docs suggest for ISRs.  Only when the probe failed, so a buffer
+            # the user made larger is never shrunk.
+            micropython.alloc_emergency_exception_buf(100)
+        if _probe():
+            _hl = micropython.heap_lock
+            _hu = micropython.heap_unlock
+        # else: values travel in allocated StopIterations (the _sv cache), as before.
 
     class _Canceller:
         # Task.cancel() calls task.data.remove(task) for a task parked off the run queue;
@@ -356,11 +396,24 @@ class Waiter:
                 self._w_item = None  # a put that timed out or met shutdown
             raise v() if isinstance(v, type) else v
         else:
-            # A value must travel in a StopIteration: reuse the last one when it carries
-            # the same object (a token passed around), else allocate one (~96 B on
-            # MicroPython).  One cache for all threads: a module store is cheap, a Thread
-            # store is not.  _w_val keeps the item until the next wake (as the per-thread
-            # cache did before).
+            # A value must travel in a StopIteration, whose args are fixed at creation.
+            # MicroPython: with the heap locked the exception is the static emergency
+            # object and its one arg goes in the emergency buffer, so nothing is allocated.
+            # It must be raised in this very frame while still locked: the traceback entry
+            # for this frame is added when the raise leaves it and must fail to allocate
+            # too (a helper function would leave __next__ after the unlock).  The finally
+            # re-raises without a new entry, and the awaiting frame takes the value at once,
+            # before anything can reuse the emergency object.
+            if _hl is not None:
+                _hl()
+                try:
+                    raise StopIteration(v)
+                finally:
+                    _hu()
+            # Fallback (CPython, or no emergency buffer): reuse the last StopIteration when
+            # it carries the same object (a token passed around), else allocate one (~96 B
+            # on MicroPython).  One cache for all threads: a module store is cheap, a Thread
+            # store is not.  _w_val keeps the item until the next wake.
             global _sv
             s = _sv
             if s is None or s.value is not v:
@@ -415,6 +468,10 @@ class Waiter:
         self._w_ret = True
         self._w_item = None
         raise exc if val is None else val
+
+
+if MPY:
+    _AW = (_GEN, Waiter, Done, Value, _core.SingletonGenerator)
 
 
 def grant(w):
