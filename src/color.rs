@@ -6,7 +6,9 @@
 //! This module also decides, per call site, how it is converted (plain, `await`, or through the
 //! runtime adapter `__gy.maybe`), and reports what cannot be converted.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use crate::fxhash::FastSet;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::kinds::Kind;
@@ -39,7 +41,7 @@ pub enum Reason {
 }
 
 pub struct Coloring {
-    pub colored: HashSet<FuncId>,
+    pub colored: FastSet<FuncId>,
     pub reasons: BTreeMap<FuncId, Reason>,
     /// Per call fact (same order as `Resolution::calls`).
     pub conversions: Vec<Conversion>,
@@ -50,7 +52,7 @@ pub struct Coloring {
 /// Colors the program.
 pub fn color(res: &Resolution) -> Coloring {
     let mut coloring = Coloring {
-        colored: HashSet::new(),
+        colored: FastSet::default(),
         reasons: BTreeMap::new(),
         conversions: vec![Conversion::Plain; res.calls.len()],
         async_withs: vec![false; res.withs.len()],
@@ -59,7 +61,7 @@ pub fn color(res: &Resolution) -> Coloring {
     ids.sort();
     // Functions the user already wrote as `async def`: calling one only makes a coroutine (the
     // user awaits it or hands it to asyncio), so their callers never become async because of them.
-    let native: HashSet<FuncId> =
+    let native: FastSet<FuncId> =
         res.index.functions.iter().filter(|(_, f)| f.is_async).map(|(id, _)| *id).collect();
     for id in ids {
         if res.index.functions.get(id).is_some_and(|f| f.is_async) {
@@ -71,7 +73,7 @@ pub fn color(res: &Resolution) -> Coloring {
     // and the earliest such place in the function, so `--explain` shows the shortest chains.
     loop {
         let mut found: BTreeMap<FuncId, (usize, Reason)> = BTreeMap::new();
-        let mut offer = |f: FuncId, offset: usize, reason: Reason, colored: &HashSet<FuncId>| {
+        let mut offer = |f: FuncId, offset: usize, reason: Reason, colored: &FastSet<FuncId>| {
             if colored.contains(&f) {
                 return;
             }
@@ -120,7 +122,7 @@ pub fn color(res: &Resolution) -> Coloring {
 }
 
 /// How a call converts, given the colored functions so far and the native `async def`s.
-fn conversion(call: &CallFact, colored: &HashSet<FuncId>, native: &HashSet<FuncId>) -> Conversion {
+fn conversion(call: &CallFact, colored: &FastSet<FuncId>, native: &FastSet<FuncId>) -> Conversion {
     let mut blocking = false;
     let mut plain = false;
     for c in &call.callees {
@@ -300,7 +302,7 @@ fn receiver_text(callee: &str) -> &str {
 }
 
 /// Describes a call's blocking callees for `--explain`.
-pub fn describe_call(program: &Program, res: &Resolution, call: &CallFact, colored: &HashSet<FuncId>) -> String {
+pub fn describe_call(program: &Program, res: &Resolution, call: &CallFact, colored: &FastSet<FuncId>) -> String {
     let mut parts = Vec::new();
     for c in &call.callees {
         match c {

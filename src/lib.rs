@@ -14,6 +14,7 @@ pub mod diag;
 pub mod diff;
 pub mod edit;
 pub mod emit;
+pub mod fxhash;
 pub mod kinds;
 pub mod parse;
 pub mod project;
@@ -21,6 +22,7 @@ pub mod resolve;
 pub mod rewrite;
 pub mod scopes;
 pub mod support;
+pub mod valset;
 pub mod walk;
 
 use std::fmt;
@@ -30,6 +32,33 @@ use diag::{Diagnostic, Severity};
 use emit::{Backend, Content, OutState};
 use project::Program;
 use rewrite::Explanation;
+
+/// Wall time of each step on stderr when `GREENIFY_TRACE` is set (for profiling; off otherwise).
+pub struct Phase(Option<std::time::Instant>);
+
+impl Phase {
+    pub fn start() -> Phase {
+        Phase(std::env::var_os("GREENIFY_TRACE").map(|_| std::time::Instant::now()))
+    }
+
+    /// Reports the step that just ended and starts timing the next one.
+    pub fn next(self, done: &str) -> Phase {
+        match self.0 {
+            Some(started) => {
+                eprintln!("greenify: {done}: {:?}", started.elapsed());
+                Phase(Some(std::time::Instant::now()))
+            }
+            None => self,
+        }
+    }
+}
+
+/// Frees a large value on another thread, so that the work goes on meanwhile (a short-lived
+/// command may well exit before that thread is done; the memory goes back all the same).
+pub fn drop_later<T: Send + 'static>(value: T) {
+    // Without a thread to be had, the value is freed here (inside the failed spawn's error).
+    let _ = std::thread::Builder::new().name("drop".into()).spawn(move || drop(value));
+}
 
 /// What the command line asked for.
 pub struct Options {
@@ -90,8 +119,11 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     // A previous output given as SRC: its runtime is not part of the program (it is replaced by
     // the current runtime), so greenify on its own output changes nothing.
     let runtime_in_src = if emit::is_previous_output(&opts.src) { emit::reserved_paths() } else { Vec::new() };
+    let phase = Phase::start();
     let program = project::load(&opts.src, &runtime_in_src).map_err(|e| Failure(e.to_string()))?;
+    let phase = phase.next("load and parse");
     let mut analysis = analyse(&program, opts.backend);
+    let phase = phase.next("analyse");
     for reserved in emit::reserved_paths() {
         if !runtime_in_src.contains(&reserved) && opts.src.join(&reserved).symlink_metadata().is_ok() {
             analysis.diagnostics.push(file_diagnostic(
@@ -125,6 +157,8 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
         .collect();
     let mut outcome =
         Outcome { diagnostics: analysis.diagnostics, explanations: analysis.explanations, changes, wrote: false, note: None };
+    let phase = phase.next("collect changes");
+    drop_later(program);
     if opts.check || outcome.has_errors() {
         return Ok(outcome);
     }
@@ -134,6 +168,7 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     }
     outcome.note = emit::write_tree(&opts.src, &opts.out, &files).map_err(|e| fail(&opts.out, e))?;
     outcome.wrote = true;
+    phase.next("write OUT");
     Ok(outcome)
 }
 
@@ -163,7 +198,15 @@ pub fn analyse(program: &Program, backend: Backend) -> Analysis {
         Backend::Green => {
             let result = rewrite::rewrite_program(program);
             diagnostics.extend(result.diagnostics);
-            let texts = checked_texts(program, result.texts, &mut diagnostics);
+            // The output check guards what is written; with errors nothing is.
+            let texts = if diagnostics.iter().any(Diagnostic::is_error) {
+                result.texts
+            } else {
+                let phase = Phase::start();
+                let texts = checked_texts(program, result.texts, &mut diagnostics);
+                phase.next("output check");
+                texts
+            };
             (texts, result.explanations)
         }
     };

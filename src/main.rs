@@ -71,7 +71,8 @@ fn run(cli: &Cli) -> u8 {
 
 /// Prints the diagnostics and a summary to stderr; returns the exit status.
 fn report(outcome: &Outcome) -> u8 {
-    let mut stderr = std::io::stderr().lock();
+    // Buffered: a big tree can have tens of thousands of diagnostics.
+    let mut stderr = std::io::BufWriter::new(std::io::stderr().lock());
     for d in &outcome.diagnostics {
         let _ = stderr.write_all(d.render().as_bytes());
     }
@@ -85,6 +86,7 @@ fn report(outcome: &Outcome) -> u8 {
         let written = if outcome.wrote { "" } else { "; nothing was written" };
         let _ = writeln!(stderr, "greenify: {}, {}{written}", plural(errors, "error"), plural(warnings, "warning"));
     }
+    let _ = stderr.flush();
     u8::from(errors > 0)
 }
 

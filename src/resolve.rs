@@ -13,9 +13,10 @@
 //! Values that reach a receiver from nowhere in SRC make its kind *unknown*; values made by code
 //! outside SRC are *foreign* (never runtime objects: those are only built by SRC's own calls).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::rc::Rc;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
+use crate::fxhash::{FastMap, FastSet};
 use crate::kinds::{self, External, Kind};
 use crate::parse::ast::{self, Expr, Stmt};
 use crate::project::Program;
@@ -37,7 +38,7 @@ pub enum Val {
     /// A module of the program.
     Module(usize),
     /// A name from outside SRC, dotted: `threading.Thread`, `os.path`, `builtins.print`.
-    External(Rc<str>),
+    External(Arc<str>),
     /// A function of the program; `bound` when its first parameter is already supplied.
     Func { id: FuncId, bound: bool },
     Class(ClassId),
@@ -47,11 +48,11 @@ pub enum Val {
     /// A runtime object built by a known constructor.
     Runtime(Kind, ObjId),
     /// A method of a runtime object, not yet called.
-    RuntimeMethod(Kind, ObjId, Rc<str>),
+    RuntimeMethod(Kind, ObjId, Arc<str>),
     /// A list, tuple, dict or set.
     Container(ObjId),
     /// A method of a container (`items.append`).
-    ContainerMethod(ObjId, Rc<str>),
+    ContainerMethod(ObjId, Arc<str>),
     None,
     /// Any other literal (str, number, bytes...).
     Literal,
@@ -59,7 +60,7 @@ pub enum Val {
     Foreign,
 }
 
-pub type ValSet = BTreeSet<Val>;
+pub type ValSet = crate::valset::SortedSet<Val>;
 
 /// Sets stop taking plain values at this size, runtime objects and functions at four times it
 /// (keeps pathological programs fast).
@@ -212,6 +213,8 @@ pub fn resolve(program: &Program) -> Resolution<'_> {
             eprintln!("resolve: round of {} units in {:?}", batch.len(), started.elapsed());
         }
     }
+    // The sets are large and of no use from here on; freeing them takes a while: elsewhere.
+    crate::drop_later(state);
     let mut facts = Facts::default();
     for (_, f) in unit_facts {
         facts.calls.extend(f.calls);
@@ -246,42 +249,31 @@ pub fn resolve(program: &Program) -> Resolution<'_> {
     }
 }
 
-/// A fast non-cryptographic hasher for the analysis's maps (keys are small: ids and names).
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
 
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
+/// A variable or attribute name, by its number in `Names`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Name(u32);
+
+/// Numbers the names the analysis meets, so that its keys need no string.
+#[derive(Default)]
+struct Names(FastMap<Box<str>, Name>);
+
+impl Names {
+    fn id(&mut self, name: &str) -> Name {
+        if let Some(id) = self.0.get(name) {
+            return *id;
         }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-    fn finish(&self) -> u64 {
-        self.0
+        let id = Name(u32::try_from(self.0.len()).unwrap_or(u32::MAX));
+        self.0.insert(name.into(), id);
+        id
     }
 }
 
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-
 /// A growing set, as a reader depends on it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Key {
-    Var(ScopeId, String),
-    Attr(ClassId, String),
+    Var(ScopeId, Name),
+    Attr(ClassId, Name),
     Elem(ObjId, Option<usize>),
     Ret(FuncId),
     /// What the class hierarchy says about one class (its family, ancestors, runtime base).
@@ -290,15 +282,17 @@ enum Key {
 
 /// The growing sets, who reads them, and which units must run again.
 struct State {
-    vars: FastMap<(ScopeId, String), ValSet>,
+    /// Names of variables and attributes, numbered: keys stay small and cheap to hash and copy.
+    names: Names,
+    vars: FastMap<(ScopeId, Name), ValSet>,
     /// Attributes per class family (instance and class attributes alike).
-    attrs: FastMap<(ClassId, String), ValSet>,
+    attrs: FastMap<(ClassId, Name), ValSet>,
     /// Elements of containers and queues; `Some(i)` is the i-th element of a tuple.
     elems: FastMap<(ObjId, Option<usize>), ValSet>,
     returns: FastMap<FuncId, ValSet>,
     bases: FastMap<ClassId, ValSet>,
     bases_changed: bool,
-    readers: FastMap<Key, BTreeSet<Owner>>,
+    readers: FastMap<Key, FastSet<Owner>>,
     dirty: BTreeSet<Owner>,
     /// The unit being evaluated.
     current: Owner,
@@ -307,6 +301,7 @@ struct State {
 impl Default for State {
     fn default() -> Self {
         State {
+            names: Names::default(),
             vars: FastMap::default(),
             attrs: FastMap::default(),
             elems: FastMap::default(),
@@ -343,20 +338,22 @@ impl State {
         }
     }
 
-    fn add_var(&mut self, key: (ScopeId, String), vals: &ValSet) {
+    fn add_var(&mut self, scope: ScopeId, name: &str, vals: &ValSet) {
         if vals.is_empty() {
             return;
         }
-        if State::add(self.vars.entry(key.clone()).or_default(), vals) {
-            self.grown(Key::Var(key.0, key.1));
+        let name = self.names.id(name);
+        if State::add(self.vars.entry((scope, name)).or_default(), vals) {
+            self.grown(Key::Var(scope, name));
         }
     }
-    fn add_attr(&mut self, key: (ClassId, String), vals: &ValSet) {
+    fn add_attr(&mut self, class: ClassId, name: &str, vals: &ValSet) {
         if vals.is_empty() {
             return;
         }
-        if State::add(self.attrs.entry(key.clone()).or_default(), vals) {
-            self.grown(Key::Attr(key.0, key.1));
+        let name = self.names.id(name);
+        if State::add(self.attrs.entry((class, name)).or_default(), vals) {
+            self.grown(Key::Attr(class, name));
         }
     }
     fn add_elem(&mut self, key: (ObjId, Option<usize>), vals: &ValSet) {
@@ -382,16 +379,14 @@ impl State {
     }
 
     fn var(&mut self, scope: ScopeId, name: &str) -> ValSet {
-        let key = (scope, name.to_string());
-        let vals = self.vars.get(&key).cloned().unwrap_or_default();
-        self.note_reader(Key::Var(key.0, key.1));
-        vals
+        let name = self.names.id(name);
+        self.note_reader(Key::Var(scope, name));
+        self.vars.get(&(scope, name)).cloned().unwrap_or_default()
     }
     fn attr(&mut self, rep: ClassId, name: &str) -> ValSet {
-        let key = (rep, name.to_string());
-        let vals = self.attrs.get(&key).cloned().unwrap_or_default();
-        self.note_reader(Key::Attr(key.0, key.1));
-        vals
+        let name = self.names.id(name);
+        self.note_reader(Key::Attr(rep, name));
+        self.attrs.get(&(rep, name)).cloned().unwrap_or_default()
     }
     fn elem(&mut self, obj: ObjId, slot: Option<usize>) -> ValSet {
         self.note_reader(Key::Elem(obj, slot));
@@ -404,7 +399,7 @@ impl State {
 
     /// Moves attributes to their family's representative after families merged.
     fn rekey_attrs(&mut self, hierarchy: &Hierarchy) {
-        let moved: Vec<(ClassId, String)> = self.attrs.keys().filter(|(c, _)| hierarchy.rep(*c) != *c).cloned().collect();
+        let moved: Vec<(ClassId, Name)> = self.attrs.keys().filter(|(c, _)| hierarchy.rep(*c) != *c).copied().collect();
         for key in moved {
             if let Some(vals) = self.attrs.remove(&key) {
                 let target = (hierarchy.rep(key.0), key.1);
@@ -425,8 +420,8 @@ struct Facts {
     kinds_built: BTreeSet<Kind>,
     imports: BTreeMap<usize, BTreeSet<usize>>,
     /// Calls already awaited / adapted (offsets in the current module).
-    awaited: HashSet<(usize, usize)>,
-    adapted: HashSet<(usize, usize)>,
+    awaited: FastSet<(usize, usize)>,
+    adapted: FastSet<(usize, usize)>,
 }
 
 /// Classes' ancestry, recomputed at the start of each pass from the bases seen so far. Classes
@@ -435,15 +430,15 @@ struct Facts {
 #[derive(Default)]
 struct Hierarchy {
     /// Program classes each class derives from directly.
-    parents: HashMap<ClassId, Vec<ClassId>>,
+    parents: FastMap<ClassId, Vec<ClassId>>,
     /// Strict ancestors of each class, nearest first.
-    ancestors: HashMap<ClassId, Vec<ClassId>>,
+    ancestors: FastMap<ClassId, Vec<ClassId>>,
     /// The representative of each class's family.
-    rep: HashMap<ClassId, ClassId>,
+    rep: FastMap<ClassId, ClassId>,
     /// Methods by (family representative, name).
-    methods: HashMap<(ClassId, String), Vec<FuncId>>,
+    methods: FastMap<(ClassId, String), Vec<FuncId>>,
     /// Runtime kind a class derives from (`class Worker(threading.Thread)`).
-    runtime_base: HashMap<ClassId, Kind>,
+    runtime_base: FastMap<ClassId, Kind>,
 }
 
 impl Hierarchy {
@@ -457,11 +452,11 @@ impl Hierarchy {
 
     /// Classes whose family, ancestors or runtime base differ from `old`.
     fn changed_since(&self, old: &Hierarchy) -> Vec<ClassId> {
-        let mut sizes: HashMap<ClassId, usize> = HashMap::new();
+        let mut sizes: FastMap<ClassId, usize> = FastMap::default();
         for rep in self.rep.values() {
             *sizes.entry(*rep).or_default() += 1;
         }
-        let mut old_sizes: HashMap<ClassId, usize> = HashMap::new();
+        let mut old_sizes: FastMap<ClassId, usize> = FastMap::default();
         for rep in old.rep.values() {
             *old_sizes.entry(*rep).or_default() += 1;
         }
@@ -522,7 +517,7 @@ fn one(v: Val) -> ValSet {
 }
 
 fn external(name: &str) -> Val {
-    Val::External(Rc::from(name))
+    Val::External(Arc::from(name))
 }
 
 /// Splits `a.b.c` into (`a.b`, `c`).
@@ -577,8 +572,8 @@ impl<'p> Eval<'p, '_> {
             h.ancestors.insert(*id, out);
         }
         // Families: union-find over the inheritance edges.
-        let mut up: HashMap<ClassId, ClassId> = ids.iter().map(|c| (*c, *c)).collect();
-        fn find(up: &mut HashMap<ClassId, ClassId>, c: ClassId) -> ClassId {
+        let mut up: FastMap<ClassId, ClassId> = ids.iter().map(|c| (*c, *c)).collect();
+        fn find(up: &mut FastMap<ClassId, ClassId>, c: ClassId) -> ClassId {
             let mut root = c;
             while let Some(&p) = up.get(&root) {
                 if p == root {
@@ -666,8 +661,7 @@ impl<'p> Eval<'p, '_> {
         }
         seen.push(m0);
         let mut out = ValSet::new();
-        let key = (self.index.globals_of(m0), "*".to_string());
-        for source in self.state.var(key.0, &key.1) {
+        for source in self.state.var(self.index.globals_of(m0), "*") {
             match source {
                 Val::Module(m) => {
                     let scope = self.index.globals_of(m);
@@ -689,7 +683,7 @@ impl<'p> Eval<'p, '_> {
 
     fn store_name(&mut self, name: &str, vals: &ValSet, ctx: &Ctx) {
         let scope = self.index.home(ctx.scope, name).unwrap_or(ctx.scope);
-        self.state.add_var((scope, name.to_string()), vals);
+        self.state.add_var(scope, name, vals);
     }
 
     /// `value.attr` for every value in `base`.
@@ -724,7 +718,7 @@ impl<'p> Eval<'p, '_> {
                     if methods.is_empty() {
                         if let Some(kind) = self.hierarchy.runtime_base.get(c) {
                             let obj = ObjId { module: c.module, start: c.start, tag: 9 };
-                            out.insert(Val::RuntimeMethod(*kind, obj, Rc::from(attr)));
+                            out.insert(Val::RuntimeMethod(*kind, obj, Arc::from(attr)));
                         }
                     }
                 }
@@ -739,17 +733,17 @@ impl<'p> Eval<'p, '_> {
                     if !found {
                         if let Some(kind) = self.hierarchy.runtime_base.get(c) {
                             let obj = ObjId { module: c.module, start: c.start, tag: 9 };
-                            out.insert(Val::RuntimeMethod(*kind, obj, Rc::from(attr)));
+                            out.insert(Val::RuntimeMethod(*kind, obj, Arc::from(attr)));
                         } else {
                             out.insert(Val::Foreign);
                         }
                     }
                 }
                 Val::Runtime(kind, obj) => {
-                    out.insert(Val::RuntimeMethod(*kind, *obj, Rc::from(attr)));
+                    out.insert(Val::RuntimeMethod(*kind, *obj, Arc::from(attr)));
                 }
                 Val::Container(obj) => {
-                    out.insert(Val::ContainerMethod(*obj, Rc::from(attr)));
+                    out.insert(Val::ContainerMethod(*obj, Arc::from(attr)));
                 }
                 Val::None => {}
                 _ => {
@@ -777,11 +771,11 @@ impl<'p> Eval<'p, '_> {
             match v {
                 Val::Instance(c) | Val::Class(c) => {
                     let rep = self.hierarchy.rep(*c);
-                    self.state.add_attr((rep, attr.to_string()), vals);
+                    self.state.add_attr(rep, attr, vals);
                 }
                 Val::Module(m) => {
                     let scope = self.index.globals_of(*m);
-                    self.state.add_var((scope, attr.to_string()), vals);
+                    self.state.add_var(scope, attr, vals);
                 }
                 Val::External(_) | Val::Foreign | Val::Runtime(..) => {
                     let funcs = funcs_in(vals);
@@ -1025,7 +1019,7 @@ impl<'p> Eval<'p, '_> {
         for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
             if let Some(default) = &a.default {
                 let vals = self.eval(default, ctx);
-                self.state.add_var((scope, a.def.arg.to_string()), &vals);
+                self.state.add_var(scope, a.def.arg.as_str(), &vals);
             }
         }
         if let Some(first) = args.posonlyargs.iter().chain(&args.args).next() {
@@ -1035,16 +1029,16 @@ impl<'p> Eval<'p, '_> {
                 _ => None,
             };
             if let Some(r) = receiver {
-                self.state.add_var((scope, first.def.arg.to_string()), &one(r));
+                self.state.add_var(scope, first.def.arg.as_str(), &one(r));
             }
         }
         if let Some(v) = &args.vararg {
             let obj = ObjId { module: id.module, start: id.start, tag: 7 };
-            self.state.add_var((scope, v.arg.to_string()), &one(Val::Container(obj)));
+            self.state.add_var(scope, v.arg.as_str(), &one(Val::Container(obj)));
         }
         if let Some(k) = &args.kwarg {
             let obj = ObjId { module: id.module, start: id.start, tag: 8 };
-            self.state.add_var((scope, k.arg.to_string()), &one(Val::Container(obj)));
+            self.state.add_var(scope, k.arg.as_str(), &one(Val::Container(obj)));
         }
     }
 
@@ -1124,7 +1118,7 @@ impl<'p> Eval<'p, '_> {
                     if let Expr::Name(n) = t {
                         let vals = self.state.var(info.scope, n.id.as_str());
                         let rep = self.hierarchy.rep(id);
-                        self.state.add_attr((rep, n.id.to_string()), &vals);
+                        self.state.add_attr(rep, n.id.as_str(), &vals);
                     }
                 }
             }
@@ -1187,8 +1181,7 @@ impl<'p> Eval<'p, '_> {
         for alias in &import.names {
             let name = alias.name.as_str();
             if name == "*" {
-                let key = (ctx.scope, "*".to_string());
-                self.state.add_var(key, &one(source.clone()));
+                self.state.add_var(ctx.scope, "*", &one(source.clone()));
                 continue;
             }
             let local = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
@@ -1471,7 +1464,7 @@ impl<'p> Eval<'p, '_> {
         let skip = usize::from(bound && !positional.is_empty());
         for (i, vals) in args.iter().enumerate() {
             match positional.get(i + skip) {
-                Some(name) => self.state.add_var((scope, name.to_string()), vals),
+                Some(name) => self.state.add_var(scope, name, vals),
                 None => {
                     let obj = ObjId { module: id.module, start: id.start, tag: 7 };
                     self.state.add_elem((obj, None), vals);
@@ -1480,7 +1473,7 @@ impl<'p> Eval<'p, '_> {
         }
         if let Some(spread) = spread {
             for name in positional.iter().skip(skip + args.len()) {
-                self.state.add_var((scope, name.to_string()), spread);
+                self.state.add_var(scope, name, spread);
             }
             let obj = ObjId { module: id.module, start: id.start, tag: 7 };
             self.state.add_elem((obj, None), spread);
@@ -1489,7 +1482,7 @@ impl<'p> Eval<'p, '_> {
         for (name, vals) in keywords {
             match name {
                 Some(name) if positional.contains(&name.as_str()) || kwonly.contains(&name.as_str()) => {
-                    self.state.add_var((scope, name.clone()), vals);
+                    self.state.add_var(scope, name, vals);
                 }
                 Some(_) => {
                     let obj = ObjId { module: id.module, start: id.start, tag: 8 };
@@ -1499,7 +1492,7 @@ impl<'p> Eval<'p, '_> {
                     // `**kwargs`: any parameter may receive any value.
                     let elems = self.iterate(vals);
                     for name in positional.iter().skip(skip).chain(&kwonly) {
-                        self.state.add_var((scope, name.to_string()), &elems);
+                        self.state.add_var(scope, name, &elems);
                     }
                 }
             }

@@ -69,10 +69,14 @@ pub struct Rewrite {
 
 /// Analyses the program and produces the new text of every module that changes.
 pub fn rewrite_program(program: &Program) -> Rewrite {
+    let phase = crate::Phase::start();
     let res = resolve::resolve(program);
+    let phase = phase.next("resolve");
     let coloring = color::color(&res);
+    let phase = phase.next("color");
     let mut diagnostics = color::diagnostics(program, &res, &coloring);
     let explanations = explain(program, &res, &coloring);
+    let phase = phase.next("color diagnostics and explanations");
     let entries = if res.kinds_built.contains(&crate::kinds::Kind::Thread) { entry_modules(program, &res) } else { HashSet::new() };
     let plan = Plan::new(&res, &coloring, program.modules.len());
     let mut texts = Vec::new();
@@ -113,6 +117,7 @@ pub fn rewrite_program(program: &Program) -> Rewrite {
         };
         texts.push(text);
     }
+    phase.next("edits");
     Rewrite { texts, diagnostics, explanations }
 }
 

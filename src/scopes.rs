@@ -3,7 +3,7 @@
 //! each scope binds, and Python's rule for which scope a name refers to (local, enclosing
 //! function, module global, builtin; class bodies are not visible from their methods).
 
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FastMap, FastSet};
 
 use crate::parse::ast::{self, Expr, Ranged, Stmt};
 use crate::project::Program;
@@ -40,9 +40,9 @@ pub struct Scope {
     /// The scope the definition is written in (None for a module).
     pub parent: Option<ScopeId>,
     /// Names bound here (assigned, imported, defined, parameters, loop targets...).
-    pub locals: HashSet<String>,
+    pub locals: FastSet<String>,
     /// Names declared `global` here.
-    pub globals: HashSet<String>,
+    pub globals: FastSet<String>,
 }
 
 /// How a function defined in a class body is called.
@@ -111,28 +111,28 @@ pub struct ClassInfo<'a> {
     pub qualname: String,
     pub scope: ScopeId,
     /// Functions defined directly in the class body, by name.
-    pub methods: HashMap<String, Vec<FuncId>>,
+    pub methods: FastMap<String, Vec<FuncId>>,
 }
 
 /// Everything defined in the program.
 pub struct Index<'a> {
     pub scopes: Vec<Scope>,
-    pub functions: HashMap<FuncId, FuncInfo<'a>>,
-    pub classes: HashMap<ClassId, ClassInfo<'a>>,
+    pub functions: FastMap<FuncId, FuncInfo<'a>>,
+    pub classes: FastMap<ClassId, ClassInfo<'a>>,
     /// Module scope of each module (same order as `Program::modules`).
     pub module_scopes: Vec<ScopeId>,
     /// Module index by dotted name.
-    pub module_names: HashMap<String, usize>,
+    pub module_names: FastMap<String, usize>,
 }
 
 impl<'a> Index<'a> {
     pub fn build(program: &'a Program) -> Self {
         let mut index = Index {
             scopes: Vec::new(),
-            functions: HashMap::new(),
-            classes: HashMap::new(),
+            functions: FastMap::default(),
+            classes: FastMap::default(),
             module_scopes: Vec::new(),
-            module_names: HashMap::new(),
+            module_names: FastMap::default(),
         };
         for (m, module) in program.modules.iter().enumerate() {
             index.module_names.insert(module.name.clone(), m);
@@ -152,7 +152,7 @@ impl<'a> Index<'a> {
     }
 
     fn new_scope(&mut self, module: usize, kind: ScopeKind, parent: Option<ScopeId>) -> ScopeId {
-        self.scopes.push(Scope { module, kind, parent, locals: HashSet::new(), globals: HashSet::new() });
+        self.scopes.push(Scope { module, kind, parent, locals: FastSet::default(), globals: FastSet::default() });
         self.scopes.len() - 1
     }
 
@@ -301,7 +301,7 @@ impl<'a> Visitor<'a> for Builder<'_, 'a> {
                 let id = ClassId { module: self.module, start: usize::from(c.range.start()) };
                 let scope = self.index.new_scope(self.module, ScopeKind::Class(id), Some(self.scope));
                 let qualname = format!("{}{}", self.prefix, c.name);
-                self.index.classes.insert(id, ClassInfo { id, node: c, qualname: qualname.clone(), scope, methods: HashMap::new() });
+                self.index.classes.insert(id, ClassInfo { id, node: c, qualname: qualname.clone(), scope, methods: FastMap::default() });
                 let mut inner = Builder { index: self.index, module: self.module, scope, class: Some(id), prefix: format!("{qualname}.") };
                 inner.bind_body(&c.body);
             }
