@@ -9,6 +9,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
+
+// The analysis allocates many small, short-lived sets and the parser many small nodes: mimalloc
+// is markedly faster at that than the system allocator (see docs/BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use greenify::emit::Backend;
 use greenify::{diag, diff, Outcome};
 

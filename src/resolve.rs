@@ -292,7 +292,9 @@ struct State {
     returns: FastMap<FuncId, ValSet>,
     bases: FastMap<ClassId, ValSet>,
     bases_changed: bool,
-    readers: FastMap<Key, FastSet<Owner>>,
+    /// Who read each set. A unit reads the same set many times in a row: only a change of
+    /// reader is recorded (a unit can appear more than once; `dirty` is a set).
+    readers: FastMap<Key, Vec<Owner>>,
     dirty: BTreeSet<Owner>,
     /// The unit being evaluated.
     current: Owner,
@@ -375,7 +377,10 @@ impl State {
 
     fn note_reader(&mut self, key: Key) {
         let current = self.current;
-        self.readers.entry(key).or_default().insert(current);
+        let readers = self.readers.entry(key).or_default();
+        if readers.last() != Some(&current) {
+            readers.push(current);
+        }
     }
 
     fn var(&mut self, scope: ScopeId, name: &str) -> ValSet {
