@@ -186,7 +186,8 @@ pub fn resolve(program: &Program) -> Resolution<'_> {
     // Sets only grow and are drawn from finitely many values, so this ends; the bound on rounds
     // is a safety net.
     for _ in 0..10_000 {
-        if state.dirty.is_empty() {
+        // New bases change the hierarchy, which wakes the readers of the classes it changes.
+        if state.dirty.is_empty() && !state.bases_changed {
             break;
         }
         let started = std::time::Instant::now();
@@ -719,9 +720,14 @@ impl<'p> Eval<'p, '_> {
                 Val::Instance(c) => {
                     let methods = self.family_methods(*c, attr);
                     out.extend(methods.iter().map(|id| self.method_value(*id, true)));
-                    out.extend(self.family_attr(*c, attr));
+                    let stored = self.family_attr(*c, attr);
+                    // An attribute SRC stores on the object (`self.q = q` in a Thread subclass)
+                    // hides the runtime class's own attribute of that name, unless that one blocks.
+                    let has_stored = !stored.is_empty();
+                    let hidden = |kind: &Kind| has_stored && !kind.blocks(attr);
+                    out.extend(stored);
                     if methods.is_empty() {
-                        if let Some(kind) = self.hierarchy.runtime_base.get(c) {
+                        if let Some(kind) = self.hierarchy.runtime_base.get(c).filter(|k| !hidden(k)) {
                             let obj = ObjId { module: c.module, start: c.start, tag: 9 };
                             out.insert(Val::RuntimeMethod(*kind, obj, Arc::from(attr)));
                         }

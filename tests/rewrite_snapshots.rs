@@ -249,6 +249,7 @@ cases!(
     methods_super,
     no_change_threads,
     package,
+    runtime_bases,
     seeds_nonblocking,
     shadowing,
     sockets,
