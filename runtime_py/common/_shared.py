@@ -48,6 +48,18 @@ def addr(obj):
     return hex(id(obj))
 
 
+def target_name(target):
+    # `Thread-N (name)`: MicroPython's built-in functions have no __name__; find a builtin
+    # (`Thread(target=print)`) by identity instead. Bound methods of built-in types stay nameless.
+    n = getattr(target, "__name__", None)
+    if n is None and target is not None:
+        import builtins
+        for k in dir(builtins):
+            if getattr(builtins, k, None) is target:
+                return k
+    return n
+
+
 def check_timeout(timeout, maxval):
     # Same errors as CPython's lock.acquire(timeout=...).
     if timeout is None or timeout == -1:
@@ -88,7 +100,7 @@ class ThreadBase:
         else:
             self._nn = newnumber()
             if target is not None and not self._keeps_target:
-                self._tn = getattr(target, "__name__", None)
+                self._tn = target_name(target)
         if target is not None:
             self._target = target
         if args:
@@ -138,7 +150,7 @@ class ThreadBase:
             n = "Thread-%d" % self._nn
             tn = self._tn
             if tn is None and self._keeps_target:
-                tn = getattr(self._target, "__name__", None)
+                tn = target_name(self._target)
             if tn is not None:
                 n += " (%s)" % tn
             self._name = n

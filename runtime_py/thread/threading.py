@@ -817,7 +817,8 @@ _print_owner = None
 _builtin_print = None
 
 
-def _line_print(*args, sep=" ", end="\n", file=None, flush=False):
+# Defined as `print` so that its __name__ is "print" (`Thread(target=print)` is "Thread-N (print)").
+def print(*args, sep=" ", end="\n", file=None, flush=False):
     global _print_owner
     if sep is None:
         sep = " "
@@ -842,6 +843,10 @@ def _line_print(*args, sep=" ", end="\n", file=None, flush=False):
                     f()
         finally:
             _print_owner = None
+
+
+_line_print = print
+del print
 
 
 def _install_print():
