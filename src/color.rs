@@ -13,7 +13,7 @@ use crate::fxhash::FastSet;
 use crate::diag::{Diagnostic, Severity};
 use crate::kinds::Kind;
 use crate::project::Program;
-use crate::resolve::{CallFact, Callee, FuncId, Owner, Resolution, WithFact};
+use crate::resolve::{CallFact, Callback, Callee, FuncId, Owner, Resolution, WithFact};
 use crate::scopes::MethodKind;
 
 /// How a call site is converted.
@@ -213,17 +213,20 @@ pub fn diagnostics(program: &Program, res: &Resolution, coloring: &Coloring) -> 
                 "`await` cannot go in a class body: define the class at module level, or make the call in a method",
             ));
         }
-        for f in &call.callbacks {
-            if coloring.colored.contains(f) {
-                out.push(at(
-                    call.module,
-                    call.start,
-                    Severity::Error,
-                    "GY106",
-                    format!("blocking function `{}` handed to `{}`, which is not part of SRC and will call it without `await`", res.index.display(program, *f), call.callee_text(program)),
-                    "call it from a thread of your own (e.g. a Thread whose target loops and calls it), or make the callback non-blocking",
-                ));
-            }
+        for callback in &call.callbacks {
+            let (what, help) = match callback {
+                Callback::Function(f) if coloring.colored.contains(f) => (res.index.display(program, *f), "call it from a thread of your own (e.g. a Thread whose target loops and calls it), or make the callback non-blocking"),
+                Callback::Function(_) => continue,
+                Callback::Runtime(method) => (method.clone(), "call it directly in SRC code, where it can be awaited (e.g. `while True: item = q.get()` instead of `iter(q.get, None)`)"),
+            };
+            out.push(at(
+                call.module,
+                call.start,
+                Severity::Error,
+                "GY106",
+                format!("blocking function `{what}` handed to `{}`, which is not part of SRC and will call it without `await`", call.callee_text(program)),
+                help,
+            ));
         }
         if let Some((method, kind)) = &call.unknown_receiver {
             if res.kinds_built.contains(kind) {

@@ -106,12 +106,21 @@ pub struct CallFact {
     /// A runtime constructor that replaces the callee without blocking (`socket.socket` ->
     /// `gsocket.socket`).
     pub constructor: Option<&'static str>,
-    /// Program functions handed here to code outside SRC, which will call them without `await`.
-    pub callbacks: Vec<FuncId>,
+    /// Program functions and blocking runtime methods handed here to code outside SRC, which
+    /// will call them without `await`.
+    pub callbacks: Vec<Callback>,
     /// `x.m()` where nothing tells what `x` is and `m` is a blocking method name of this kind.
     pub unknown_receiver: Option<(String, Kind)>,
     /// `self.cb()` on a program object whose attribute `cb` is never set in SRC.
     pub unresolved_attribute: Option<String>,
+}
+
+/// A callable handed to code outside SRC.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Callback {
+    Function(FuncId),
+    /// A blocking method of a runtime object (`q.get` in `iter(q.get, None)`): `Queue.get`.
+    Runtime(String),
 }
 
 impl CallFact {
@@ -1659,7 +1668,7 @@ impl<'p> Eval<'p, '_> {
             Val::Super(_) | Val::Module(_) | Val::Runtime(..) | Val::Container(_) | Val::Literal | Val::Foreign => {
                 result.insert(Val::Foreign);
                 fact.callees.push(Callee::Plain);
-                fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(funcs_in));
+                fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(callbacks_in));
             }
         }
     }
@@ -1687,7 +1696,7 @@ impl<'p> Eval<'p, '_> {
                     self.thread_target(call, args, keywords, Some(params));
                 } else {
                     // Barrier(action=f), Condition(lock)...: the runtime calls callables plainly.
-                    fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(funcs_in));
+                    fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(callbacks_in));
                 }
                 return;
             }
@@ -1734,8 +1743,11 @@ impl<'p> Eval<'p, '_> {
                     return;
                 }
                 "list" | "tuple" | "set" | "frozenset" | "sorted" | "reversed" | "iter" => {
-                    // `sorted(xs, key=f)` calls f.
-                    fact.callbacks.extend(keywords.iter().flat_map(|(_, v)| funcs_in(v)));
+                    // `sorted(xs, key=f)` calls f; so does `iter(f, sentinel)`.
+                    fact.callbacks.extend(keywords.iter().flat_map(|(_, v)| callbacks_in(v)));
+                    if name == "iter" && args.len() == 2 {
+                        fact.callbacks.extend(callbacks_in(&args[0]));
+                    }
                     let obj = ObjId { tag: 2, ..site };
                     let elems = args.first().map(|a| self.iterate(a)).unwrap_or_default();
                     self.state.add_elem((obj, None), &elems);
@@ -1804,10 +1816,10 @@ impl<'p> Eval<'p, '_> {
                 _ => {}
             }
             if !kinds::builtin_keeps_callables(name) {
-                fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(funcs_in));
+                fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(callbacks_in));
             } else {
                 // `sorted(xs, key=f)` calls f even so.
-                fact.callbacks.extend(keywords.iter().filter(|(k, _)| k.as_deref() == Some("key")).flat_map(|(_, v)| funcs_in(v)));
+                fact.callbacks.extend(keywords.iter().filter(|(k, _)| k.as_deref() == Some("key")).flat_map(|(_, v)| callbacks_in(v)));
             }
             result.insert(Val::Foreign);
             return;
@@ -1820,7 +1832,7 @@ impl<'p> Eval<'p, '_> {
             return;
         }
         if !kinds::external_keeps_callables(q) {
-            fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(funcs_in));
+            fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(callbacks_in));
         }
         result.insert(Val::Foreign);
     }
@@ -1931,7 +1943,11 @@ impl<'p> Eval<'p, '_> {
         } else {
             fact.callees.push(Callee::Plain);
         }
-        fact.callbacks.extend(args.iter().flat_map(funcs_in));
+        if method == "wait_for" {
+            // The runtime calls the predicate; other methods only store their arguments
+            // (`jobs.put(f)` hands f to the program's own consumer).
+            fact.callbacks.extend(args.iter().flat_map(callbacks_in));
+        }
         match (kind, method) {
             (Kind::Queue, "get" | "get_nowait") => result.extend(self.state.elem(obj, None)),
             (Kind::Queue, "put" | "put_nowait") => {
@@ -2013,6 +2029,19 @@ impl<'p> Eval<'p, '_> {
 }
 
 /// The program functions among `vals`.
+/// The program functions and blocking runtime methods among `vals`.
+fn callbacks_in(vals: &ValSet) -> Vec<Callback> {
+    let mut out: Vec<Callback> = funcs_in(vals).into_iter().map(Callback::Function).collect();
+    for v in vals {
+        if let Val::RuntimeMethod(kind, _, method) = v {
+            if kind.blocks(method) {
+                out.push(Callback::Runtime(format!("{}.{}", kind.name(), method)));
+            }
+        }
+    }
+    out
+}
+
 fn funcs_in(vals: &ValSet) -> Vec<FuncId> {
     let mut out: Vec<FuncId> = vals
         .iter()

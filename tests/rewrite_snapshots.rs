@@ -235,6 +235,7 @@ macro_rules! cases {
 }
 
 cases!(
+    callables_handed,
     closures,
     decorators,
     diagnostics,
