@@ -1770,6 +1770,22 @@ impl<'p> Eval<'p, '_> {
                     result.insert(Val::Container(obj));
                     return;
                 }
+                "staticmethod" | "classmethod" => {
+                    // `h = staticmethod(f)` in a class body: calls through `h` call f (a
+                    // classmethod with the class bound to its first parameter).
+                    let bound = name == "classmethod";
+                    for v in args.first().into_iter().flatten() {
+                        match v {
+                            Val::Func { id, .. } => {
+                                result.insert(Val::Func { id: *id, bound });
+                            }
+                            other => {
+                                result.insert(other.clone());
+                            }
+                        }
+                    }
+                    return;
+                }
                 "next" => {
                     let mut out = args.first().map(|a| self.iterate(a)).unwrap_or_default();
                     out.extend(args.get(1).cloned().unwrap_or_default());

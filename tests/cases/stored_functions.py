@@ -56,3 +56,19 @@ client = Client()
 client.on_message = on_message
 client.subscribe(on_message)
 client.subscribe(print)
+
+
+class Commands:
+    # Functions wrapped by calls to staticmethod/classmethod in a class body.
+    reboot = staticmethod(do_reboot)
+
+    def _make(cls, msg):
+        replies.put((cls.__name__, msg))
+
+    make = classmethod(_make)
+
+
+def run_commands():
+    Commands.reboot(None)
+    Commands().reboot(None)
+    Commands.make("made")
