@@ -332,6 +332,46 @@ class BarrierBase:
             type(self).__name__, addr(self), self.n_waiting, self._parties)
 
 
+_MPY = sys.implementation.name == "micropython"
+
+
+class _LocalDict:
+    """`local.__dict__` on MicroPython: the current thread's attributes, as a mapping."""
+
+    def __init__(self, loc):
+        self._loc = loc
+
+    def _d(self):
+        return self._loc._gy_dict()
+
+    def __getitem__(self, k):
+        return self._d()[k]
+
+    def __setitem__(self, k, v):
+        self._d()[k] = v
+
+    def __delitem__(self, k):
+        del self._d()[k]
+
+    def __contains__(self, k):
+        return k in self._d()
+
+    def __iter__(self):
+        return iter(self._d())
+
+    def __len__(self):
+        return len(self._d())
+
+    def __eq__(self, other):
+        return self._d() == other
+
+    def __repr__(self):
+        return repr(self._d())
+
+    def __getattr__(self, name):  # keys, values, items, get, pop, setdefault, update, clear, copy
+        return getattr(self._d(), name)
+
+
 class local:
     """threading.local: attributes live in a dict owned by the current thread.
 
@@ -344,8 +384,16 @@ class local:
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
         object.__setattr__(self, "_gy_args", (args, kw))
+        if _MPY:  # `x.__dict__` is read from the instance before any class lookup
+            object.__setattr__(self, "__dict__", _LocalDict(self))
         local_storage()[self] = {}  # the creating thread is initialised by __init__ itself
         return self
+
+    if not _MPY:
+
+        @property
+        def __dict__(self):
+            return self._gy_dict()
 
     def __init__(self, *args, **kw):
         pass
