@@ -726,6 +726,9 @@ impl<'p> Eval<'p, '_> {
                     out.extend(own.into_iter().map(|id| self.method_value(id, false)));
                     out.extend(self.family_attr(*c, attr));
                 }
+                Val::Instance(c) if attr == "__class__" => {
+                    out.insert(Val::Class(*c));
+                }
                 Val::Instance(c) => {
                     let methods = self.family_methods(*c, attr);
                     out.extend(methods.iter().map(|id| self.method_value(*id, true)));
@@ -1640,7 +1643,7 @@ impl<'p> Eval<'p, '_> {
                 if let Some(kind) = self.hierarchy.runtime_base.get(c).copied() {
                     self.facts.kinds_built.insert(kind);
                     if kind == Kind::Thread {
-                        self.thread_target(call, args, keywords, kinds::thread_target_params("threading", "Thread"));
+                        self.thread_target(call, ctx, args, keywords, kinds::thread_target_params("threading", "Thread"));
                     }
                 }
                 fact.callees.push(Callee::Plain);
@@ -1693,7 +1696,7 @@ impl<'p> Eval<'p, '_> {
                 fact.constructor = replace;
                 fact.callees.push(Callee::Plain);
                 if let Some(params) = kinds::thread_target_params(module, name) {
-                    self.thread_target(call, args, keywords, Some(params));
+                    self.thread_target(call, ctx, args, keywords, Some(params));
                 } else {
                     // Barrier(action=f), Condition(lock)...: the runtime calls callables plainly.
                     fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(callbacks_in));
@@ -1768,6 +1771,16 @@ impl<'p> Eval<'p, '_> {
                         }
                     }
                     result.insert(Val::Container(obj));
+                    return;
+                }
+                "type" if args.len() == 1 && call.keywords.is_empty() => {
+                    // `type(self).helper(self)`: the class of a program object.
+                    for v in &args[0] {
+                        result.insert(match v {
+                            Val::Instance(c) => Val::Class(*c),
+                            _ => Val::Foreign,
+                        });
+                    }
                     return;
                 }
                 "staticmethod" | "classmethod" => {
@@ -1858,6 +1871,7 @@ impl<'p> Eval<'p, '_> {
     fn thread_target(
         &mut self,
         call: &'p ast::ExprCall,
+        ctx: &Ctx,
         args: &[ValSet],
         keywords: &[(Option<String>, ValSet)],
         params: Option<kinds::ThreadParams>,
@@ -1907,8 +1921,10 @@ impl<'p> Eval<'p, '_> {
         if let Some((vals, expr)) = &target_kwargs {
             match expr {
                 Some(Expr::Dict(d)) => {
-                    // The dict's values are merged: each named parameter gets all of them.
-                    for k in &d.keys {
+                    // A value that is a name or attribute chain goes to its key's parameter;
+                    // other values are merged: such a parameter gets all of them.
+                    let merged = self.dict_value_hint(vals);
+                    for (k, value) in d.keys.iter().zip(&d.values) {
                         let key = match k {
                             Some(Expr::Constant(c)) => match &c.value {
                                 ast::Constant::Str(s) => Some(s.clone()),
@@ -1916,7 +1932,10 @@ impl<'p> Eval<'p, '_> {
                             },
                             _ => None,
                         };
-                        let vals = self.dict_value_hint(vals);
+                        let vals = match value {
+                            Expr::Name(_) | Expr::Attribute(_) if key.is_some() => self.peek(value, ctx),
+                            _ => merged.clone(),
+                        };
                         named.push((key, vals));
                     }
                 }

@@ -55,3 +55,13 @@ def main():
     pool.stop()
     never_blocks = {"k": 1}
     return never_blocks.get("k")
+
+
+def fill(q, out):
+    out.append(q.get())
+
+
+def start_fill():
+    # Thread kwargs: each named value reaches its own parameter (`q.get` needs no adapter).
+    items, jobs = [], queue.Queue()
+    threading.Thread(target=fill, kwargs={"q": jobs, "out": items}).start()

@@ -41,3 +41,13 @@ def main():
     d.serve()
     Unrelated().handle("x")
     d.handle("y")
+
+
+class Probe:
+    def read(self):
+        time.sleep(0.01)
+        return 1
+
+    def twice(self):
+        # Methods reached through the object's class.
+        return type(self).read(self) + self.__class__.read(self)
