@@ -1643,7 +1643,7 @@ impl<'p> Eval<'p, '_> {
                 if let Some(kind) = self.hierarchy.runtime_base.get(c).copied() {
                     self.facts.kinds_built.insert(kind);
                     if kind == Kind::Thread {
-                        self.thread_target(call, ctx, args, keywords, kinds::thread_target_params("threading", "Thread"));
+                        self.thread_target(call, ctx, args, 0, keywords, kinds::thread_target_params("threading", "Thread"));
                     }
                 }
                 fact.callees.push(Callee::Plain);
@@ -1661,7 +1661,7 @@ impl<'p> Eval<'p, '_> {
             }
             Val::External(q) => self.call_external(q, call, ctx, args, keywords, site, fact, result),
             Val::RuntimeMethod(kind, obj, method) => {
-                self.call_runtime_method(*kind, *obj, method, call, args, site, fact, result);
+                self.call_runtime_method(*kind, *obj, method, call, ctx, args, keywords, site, fact, result);
             }
             Val::ContainerMethod(obj, method) => {
                 self.call_container_method(*obj, method, args, keywords, result);
@@ -1696,7 +1696,7 @@ impl<'p> Eval<'p, '_> {
                 fact.constructor = replace;
                 fact.callees.push(Callee::Plain);
                 if let Some(params) = kinds::thread_target_params(module, name) {
-                    self.thread_target(call, ctx, args, keywords, Some(params));
+                    self.thread_target(call, ctx, args, 0, keywords, Some(params));
                 } else {
                     // Barrier(action=f), Condition(lock)...: the runtime calls callables plainly.
                     fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(callbacks_in));
@@ -1853,6 +1853,15 @@ impl<'p> Eval<'p, '_> {
             result.insert(Val::Foreign);
             return;
         }
+        if name == "__init__" {
+            // `threading.Thread.__init__(self, target=self.work)` in a Thread subclass.
+            let (m, n) = split_qualified(module);
+            if let Some(params) = kinds::thread_target_params(m, n) {
+                self.thread_target(call, ctx, args, 1, keywords, Some(params));
+                result.insert(Val::None);
+                return;
+            }
+        }
         if q == "functools.partial" {
             // partial(f, *a) behaves like f with the first arguments given.
             if let Some(first) = args.first() {
@@ -1873,6 +1882,7 @@ impl<'p> Eval<'p, '_> {
         call: &'p ast::ExprCall,
         ctx: &Ctx,
         args: &[ValSet],
+        skip: usize,
         keywords: &[(Option<String>, ValSet)],
         params: Option<kinds::ThreadParams>,
     ) {
@@ -1883,7 +1893,7 @@ impl<'p> Eval<'p, '_> {
                     return Some((keywords[i].1.clone(), Some(&k.value)));
                 }
             }
-            args.get(pos).map(|a| (a.clone(), call.args.get(pos)))
+            args.get(pos + skip).map(|a| (a.clone(), call.args.get(pos + skip)))
         };
         let Some((targets, _)) = pick(params.target) else { return };
         let target_args = pick(params.args);
@@ -1968,7 +1978,9 @@ impl<'p> Eval<'p, '_> {
         obj: ObjId,
         method: &str,
         call: &'p ast::ExprCall,
+        ctx: &Ctx,
         args: &[ValSet],
+        keywords: &[(Option<String>, ValSet)],
         site: ObjId,
         fact: &mut CallFact,
         result: &mut ValSet,
@@ -1977,6 +1989,10 @@ impl<'p> Eval<'p, '_> {
             fact.callees.push(Callee::Seed { what: format!("{}.{}", kind.name(), method), replace: None });
         } else {
             fact.callees.push(Callee::Plain);
+        }
+        if kind == Kind::Thread && method == "__init__" {
+            // `super().__init__(target=self.work)` in a Thread subclass.
+            self.thread_target(call, ctx, args, 0, keywords, kinds::thread_target_params("threading", "Thread"));
         }
         if method == "wait_for" {
             // The runtime calls the predicate; other methods only store their arguments

@@ -41,3 +41,26 @@ def main():
 
 if __name__ == "__main__":
     main()
+
+
+class TargetViaInit(threading.Thread):
+    # The target given to Thread's own __init__ from a subclass: its parameters are fed by args.
+    def __init__(self, q):
+        threading.Thread.__init__(self, target=self.work, args=(q,), name="via-init")
+
+    def work(self, q):
+        q.put(q.get())
+
+
+class TargetViaSuper(threading.Thread):
+    def __init__(self, q):
+        super().__init__(target=self.work, kwargs={"q": q})
+
+    def work(self, q):
+        q.put("done")
+
+
+def start_both():
+    jobs = queue.Queue()
+    TargetViaInit(jobs).start()
+    TargetViaSuper(jobs).start()
