@@ -1084,6 +1084,21 @@ impl<'p> Eval<'p, '_> {
                     self.bind_call(*id, *bound, std::slice::from_ref(&vals), &[], None);
                     out.extend(self.result_of(*id));
                 }
+                Val::Class(c) => {
+                    // A class as decorator: the def becomes an instance built with it
+                    // (`self.fn = fn` in `__init__`), called through `__call__`.
+                    for init in self.class_methods(*c, "__init__") {
+                        self.bind_call(init, true, std::slice::from_ref(&vals), &[], None);
+                    }
+                    out.insert(Val::Instance(*c));
+                }
+                Val::Instance(c) => {
+                    // `@Retry(3)`: the instance's `__call__` gets the def and returns the result.
+                    for call in self.family_methods(*c, "__call__") {
+                        self.bind_call(call, true, std::slice::from_ref(&vals), &[], None);
+                        out.extend(self.result_of(call));
+                    }
+                }
                 Val::Foreign => {
                     // `@prop.setter` and `@functools.wraps(f)` are fine; `@app.route(...)` from
                     // outside SRC is not known.
@@ -1135,15 +1150,21 @@ impl<'p> Eval<'p, '_> {
         };
         for stmt in &c.body {
             self.exec(stmt, &inner);
-            // Class attributes (`lock = Lock()`) are attributes of the class.
-            if let Stmt::Assign(a) = stmt {
-                for t in &a.targets {
-                    if let Expr::Name(n) = t {
-                        let vals = self.state.var(info.scope, n.id.as_str());
-                        let rep = self.hierarchy.rep(id);
-                        self.state.add_attr(rep, n.id.as_str(), &vals);
-                    }
-                }
+            // Class attributes (`lock = Lock()`, `lock: Lock = Lock()`, a nested class) are
+            // attributes of the class.
+            let names: Vec<&str> = match stmt {
+                Stmt::Assign(a) => a.targets.iter().filter_map(|t| if let Expr::Name(n) = t { Some(n.id.as_str()) } else { None }).collect(),
+                Stmt::AnnAssign(a) if a.value.is_some() => match &*a.target {
+                    Expr::Name(n) => vec![n.id.as_str()],
+                    _ => Vec::new(),
+                },
+                Stmt::ClassDef(inner) => vec![inner.name.as_str()],
+                _ => Vec::new(),
+            };
+            for name in names {
+                let vals = self.state.var(info.scope, name);
+                let rep = self.hierarchy.rep(id);
+                self.state.add_attr(rep, name, &vals);
             }
         }
     }

@@ -3,6 +3,7 @@
 import functools
 import time
 import contextlib
+import queue
 
 registry = {}
 
@@ -48,3 +49,37 @@ def main():
     cached_sleep(0)
     with plain_cm():
         pass
+
+
+class counted:
+    # A class as decorator: calls of the decorated def go through `__call__`, which blocks
+    # because `self.fn` does.
+    def __init__(self, fn):
+        self.fn = fn
+        self.calls = 0
+
+    def __call__(self, *args):
+        self.calls += 1
+        return self.fn(*args)
+
+
+@counted
+def fetch(q):
+    return q.get()
+
+
+class Registry:
+    # A class defined in a class body is an attribute of it.
+    class Entry:
+        def __init__(self):
+            self.q = queue.Queue()
+
+        def pull(self):
+            return self.q.get()
+
+    def first(self):
+        return Registry.Entry().pull()
+
+
+def use_counted():
+    return fetch(queue.Queue())
