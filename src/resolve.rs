@@ -676,7 +676,11 @@ impl<'p> Eval<'p, '_> {
         }
         seen.push(m0);
         let mut out = ValSet::new();
-        for source in self.state.var(self.index.globals_of(m0), "*") {
+        let sources = self.state.var(self.index.globals_of(m0), "*");
+        // A name greenify knows as one outside module's (`Thread`, `sleep`) comes from that module
+        // only, not from every `from <known module> import *`.
+        let claimed = sources.iter().any(|v| matches!(v, Val::External(module) if kinds::external_function(module, name).is_some()));
+        for source in sources {
             match source {
                 Val::Module(m) => {
                     let scope = self.index.globals_of(m);
@@ -687,7 +691,7 @@ impl<'p> Eval<'p, '_> {
                         out.extend(vals);
                     }
                 }
-                Val::External(module) if kinds::external_function(&module, name).is_some() || is_known_module(&module) => {
+                Val::External(module) if kinds::external_function(&module, name).is_some() || (!claimed && is_known_module(&module)) => {
                     out.insert(external(&format!("{module}.{name}")));
                 }
                 _ => {}

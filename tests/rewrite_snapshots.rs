@@ -254,6 +254,7 @@ cases!(
     seeds_nonblocking,
     shadowing,
     sockets,
+    star_imports,
     stored_functions,
     thread_subclass,
     umqtt_like,
