@@ -148,6 +148,12 @@ pub struct ThreadParams {
 /// Whether the arguments make a blocking method return at once (`acquire(False)`,
 /// `get(block=False)`, `put(x, False)`): then it is a plain call.
 pub fn non_blocking_call(kind: Kind, method: &str, call: &ast::ExprCall) -> bool {
+    non_blocking_call_at(kind, method, call, 0)
+}
+
+/// `non_blocking_call` for a call whose first `skip` positional arguments come before the
+/// method's own (`queue.Queue.get(q, False)`: the receiver).
+pub fn non_blocking_call_at(kind: Kind, method: &str, call: &ast::ExprCall, skip: usize) -> bool {
     let (keyword, position) = match (kind, method) {
         (Kind::Lock | Kind::Semaphore | Kind::Condition, "acquire") => ("blocking", 0),
         (Kind::Queue, "get") => ("block", 0),
@@ -155,7 +161,7 @@ pub fn non_blocking_call(kind: Kind, method: &str, call: &ast::ExprCall) -> bool
         _ => return false,
     };
     let by_keyword = call.keywords.iter().any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == keyword) && is_false(&k.value));
-    by_keyword || call.args.get(position).is_some_and(is_false)
+    by_keyword || call.args.get(position + skip).is_some_and(is_false)
 }
 
 fn is_false(expr: &Expr) -> bool {

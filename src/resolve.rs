@@ -1761,6 +1761,17 @@ impl<'p> Eval<'p, '_> {
             }
             return;
         }
+        let (class_module, class_name) = split_qualified(module);
+        if let Some(External::Constructor { kind, .. }) = kinds::external_function(class_module, class_name) {
+            // A runtime class's method called through the class: `threading.Thread.join(t)`
+            // (the shims make these the green classes; `socket.socket` stays the native one).
+            let green_class = matches!(kinds::canonical_module(class_module), "threading" | "queue");
+            if green_class && kind.blocks(name) && !kinds::non_blocking_call_at(kind, name, call, 1) {
+                fact.callees.push(Callee::Seed { what: format!("{}.{}", kind.name(), name), replace: None });
+                result.insert(Val::Foreign);
+                return;
+            }
+        }
         fact.callees.push(Callee::Plain);
         if module == "builtins" {
             match name {

@@ -1,5 +1,6 @@
 # Propagation through self/cls/super(), staticmethod and classmethod, obj.m() on inferred objects,
 # and one color for same-name methods of one class hierarchy.
+import queue
 import threading
 import time
 
@@ -51,3 +52,12 @@ class Probe:
     def twice(self):
         # Methods reached through the object's class.
         return type(self).read(self) + self.__class__.read(self)
+
+
+def through_the_class(t, q):
+    # Runtime methods called through their class: the receiver is the first argument.
+    threading.Thread.start(t)
+    threading.Thread.join(t)
+    item = queue.Queue.get(q)
+    maybe_item = queue.Queue.get(q, False)
+    return item, maybe_item
