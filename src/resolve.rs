@@ -454,6 +454,9 @@ struct Hierarchy {
     methods: FastMap<(ClassId, String), Vec<FuncId>>,
     /// Runtime kind a class derives from (`class Worker(threading.Thread)`).
     runtime_base: FastMap<ClassId, Kind>,
+    /// Classes deriving from a class outside SRC that is not a runtime class
+    /// (`class Client(umqtt.MQTTClient)`): their unknown attributes come from there.
+    foreign_base: FastSet<ClassId>,
 }
 
 impl Hierarchy {
@@ -480,7 +483,8 @@ impl Hierarchy {
             let same = old.rep.get(class) == Some(rep)
                 && old_sizes.get(rep) == sizes.get(rep)
                 && old.ancestors.get(class) == self.ancestors.get(class)
-                && old.runtime_base.get(class) == self.runtime_base.get(class);
+                && old.runtime_base.get(class) == self.runtime_base.get(class)
+                && old.foreign_base.contains(class) == self.foreign_base.contains(class);
             if !same {
                 out.push(*class);
             }
@@ -560,7 +564,12 @@ impl<'p> Eval<'p, '_> {
                         let (m, n) = split_qualified(q);
                         if let Some(External::Constructor { kind, .. }) = kinds::external_function(m, n) {
                             h.runtime_base.insert(*id, kind);
+                        } else if q.as_ref() != "builtins.object" {
+                            h.foreign_base.insert(*id);
                         }
+                    }
+                    Val::Foreign => {
+                        h.foreign_base.insert(*id);
                     }
                     _ => {}
                 }
@@ -578,11 +587,14 @@ impl<'p> Eval<'p, '_> {
                     }
                 }
             }
-            // Runtime bases are inherited.
+            // Runtime and foreign bases are inherited.
             if !h.runtime_base.contains_key(id) {
                 if let Some(kind) = out.iter().find_map(|a| h.runtime_base.get(a).copied()) {
                     h.runtime_base.insert(*id, kind);
                 }
+            }
+            if out.iter().any(|a| h.foreign_base.contains(a)) {
+                h.foreign_base.insert(*id);
             }
             h.ancestors.insert(*id, out);
         }
@@ -746,6 +758,9 @@ impl<'p> Eval<'p, '_> {
                         if let Some(kind) = self.hierarchy.runtime_base.get(c).filter(|k| !hidden(k)) {
                             let obj = ObjId { module: c.module, start: c.start, tag: 9 };
                             out.insert(Val::RuntimeMethod(*kind, obj, Arc::from(attr)));
+                        } else if !has_stored && self.hierarchy.foreign_base.contains(c) {
+                            // Inherited from the class outside SRC.
+                            out.insert(Val::Foreign);
                         }
                     }
                 }
