@@ -1711,7 +1711,7 @@ impl<'p> Eval<'p, '_> {
             Val::Super(_) | Val::Module(_) | Val::Runtime(..) | Val::Container(_) | Val::Literal | Val::Foreign => {
                 result.insert(Val::Foreign);
                 fact.callees.push(Callee::Plain);
-                fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(callbacks_in));
+                fact.callbacks.extend(callbacks_in_call(args, keywords));
             }
         }
     }
@@ -1739,7 +1739,7 @@ impl<'p> Eval<'p, '_> {
                     self.thread_target(call, ctx, args, 0, keywords, Some(params));
                 } else {
                     // Barrier(action=f), Condition(lock)...: the runtime calls callables plainly.
-                    fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(callbacks_in));
+                    fact.callbacks.extend(callbacks_in_call(args, keywords));
                 }
                 return;
             }
@@ -1896,7 +1896,7 @@ impl<'p> Eval<'p, '_> {
                 _ => {}
             }
             if !kinds::builtin_keeps_callables(name) {
-                fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(callbacks_in));
+                fact.callbacks.extend(callbacks_in_call(args, keywords));
             } else {
                 // `sorted(xs, key=f)` calls f even so.
                 fact.callbacks.extend(keywords.iter().filter(|(k, _)| k.as_deref() == Some("key")).flat_map(|(_, v)| callbacks_in(v)));
@@ -1921,7 +1921,7 @@ impl<'p> Eval<'p, '_> {
             return;
         }
         if !kinds::external_keeps_callables(q) {
-            fact.callbacks.extend(args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(callbacks_in));
+            fact.callbacks.extend(callbacks_in_call(args, keywords));
         }
         result.insert(Val::Foreign);
     }
@@ -2132,6 +2132,11 @@ impl<'p> Eval<'p, '_> {
 
 /// The program functions among `vals`.
 /// The program functions and blocking runtime methods among `vals`.
+/// The callbacks among every argument of a call, positional and keyword.
+fn callbacks_in_call(args: &[ValSet], keywords: &[(Option<String>, ValSet)]) -> Vec<Callback> {
+    args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(callbacks_in).collect()
+}
+
 fn callbacks_in(vals: &ValSet) -> Vec<Callback> {
     let mut out: Vec<Callback> = funcs_in(vals).into_iter().map(Callback::Function).collect();
     for v in vals {
