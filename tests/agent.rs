@@ -9,6 +9,13 @@
 //!   examples/agent/tools/driver.py: mosquitto on a free 127.0.0.1 port, 50 commands incl. 5 long
 //!   `sleep 1` jobs, heartbeat count, broker restart + reconnect, quit. On CPython, greenified on
 //!   MicroPython, with the thread backend on MicroPython, and greenified on CPython.
+//! * `agent_*_192k`: the same greenified on MicroPython with `-X heapsize=192k` (the heap
+//!   docs/AGENT.md states, with its margin), and the driver's `chaos` scenario there (seeded: floods
+//!   while every worker is busy, the broker killed and restarted): the agent drops and counts what
+//!   does not fit, never stops, answers afterwards and exits 0 on `quit`; once with the bounded
+//!   inbox, once with an unbounded one so that the heap itself runs out in the message callback.
+//! * `agent_callback_memory_error_*`: a MemoryError in the message callback drops and counts the
+//!   message (deterministic: an inbox that raises it).
 //!
 //! Missing tools are failures naming the setup command, never skips.
 
@@ -196,6 +203,12 @@ fn recv_ticker_green_cpython() {
 // ---- the agent against mosquitto ---------------------------------------------------------------
 
 fn drive(agent_dir: &Path, agent_cmd: &[&str], what: &str) {
+    drive_with(agent_dir, agent_cmd, &[], &[], what);
+}
+
+/// Runs the driver with extra driver options (`--scenario chaos --seed 1`) and extra environment
+/// for the agent (the driver passes its own environment on).
+fn drive_with(agent_dir: &Path, agent_cmd: &[&str], options: &[&str], env: &[(&str, &str)], what: &str) -> Run {
     let py = driver_python();
     let broker = mosquitto();
     let mut cmd = Command::new(py);
@@ -204,14 +217,17 @@ fn drive(agent_dir: &Path, agent_cmd: &[&str], what: &str) {
         .arg(&broker)
         .arg("--cwd")
         .arg(agent_dir)
+        .args(options)
         .arg("--")
-        .args(agent_cmd);
+        .args(agent_cmd)
+        .envs(env.iter().copied());
     let run = run_with_timeout(cmd, Duration::from_secs(180));
     assert!(
         run.status == Some(0) && run.stdout.contains("driver: PASS"),
         "agent scenario failed ({what}):\n{}",
         show(&run)
     );
+    run
 }
 
 /// examples/agent without the driver (a tool of the example, not part of the device program).
@@ -257,4 +273,99 @@ fn agent_thread_micropython() {
     greenify(&src, &out, "thread");
     let mp = micropython();
     drive(&out, &[mp.to_str().unwrap(), "main.py"], "thread backend, MicroPython");
+}
+
+// ---- a small heap and broker chaos ---------------------------------------------------------------
+
+/// The heap docs/AGENT.md says the agent runs in (measured need plus a margin).
+const SMALL_HEAP: &str = "heapsize=192k";
+
+fn green_agent(tag: &str) -> (Scratch, PathBuf) {
+    let scratch = Scratch::new(tag);
+    let src = agent_tree(scratch.path());
+    let out = scratch.path().join("out");
+    greenify(&src, &out, "green");
+    (scratch, out)
+}
+
+#[test]
+fn agent_green_micropython_192k() {
+    let (_scratch, out) = green_agent("agent-green-192k");
+    let mp = micropython();
+    drive(&out, &[mp.to_str().unwrap(), "-X", SMALL_HEAP, "main.py"], "greenified, MicroPython, 192k heap");
+}
+
+#[test]
+fn agent_chaos_green_micropython_192k() {
+    let (_scratch, out) = green_agent("agent-chaos");
+    let mp = micropython();
+    let run = drive_with(
+        &out,
+        &[mp.to_str().unwrap(), "-X", SMALL_HEAP, "main.py"],
+        &["--scenario", "chaos", "--seed", "1"],
+        &[],
+        "broker chaos, greenified, MicroPython, 192k heap",
+    );
+    // The floods overflow the bounded inbox: what did not fit was dropped and counted.
+    assert!(run.stdout.contains(" dropped="), "{}", show(&run));
+}
+
+#[test]
+fn agent_chaos_unbounded_inbox_green_micropython_192k() {
+    // With no bound on the inbox, a flood exhausts the heap: the allocation that fails is the
+    // queue's, inside the message callback (the case of issue 16).
+    let (_scratch, out) = green_agent("agent-chaos-unbounded");
+    let mp = micropython();
+    drive_with(
+        &out,
+        &[mp.to_str().unwrap(), "-X", SMALL_HEAP, "main.py"],
+        &["--scenario", "chaos", "--seed", "2"],
+        &[("AGENT_INBOX", "0")],
+        "broker chaos with an unbounded inbox, greenified, MicroPython, 192k heap",
+    );
+}
+
+/// A script run inside the agent's tree: the message callback given an inbox whose `put_nowait`
+/// raises MemoryError (then one that is full) must return normally and count both messages.
+const CALLBACK_PROBE: &str = r#"
+from queue import Full
+from devagent.config import Config
+from devagent.link import Link
+
+
+class Exhausted:
+    def put_nowait(self, item):
+        raise MemoryError("memory allocation failed")
+
+
+class Crowded:
+    def put_nowait(self, item):
+        raise Full
+
+
+link = Link(Config(["main.py"]), Exhausted())
+link.on_message(b"agent/x/cmd", b"1 echo a")
+link.inbox = Crowded()
+link.on_message(b"agent/x/cmd", b"2 echo b")
+print("received", link.received, "dropped", link.dropped)
+"#;
+
+fn callback_memory_error(dir: &Path, interp: PathBuf, what: &str) {
+    std::fs::write(dir.join("probe_callback.py"), CALLBACK_PROBE).expect("write the probe");
+    let run = run_script(&interp, &[], dir, "probe_callback.py", &[]);
+    assert_eq!(run.stdout, "received 2 dropped 2\n", "{what}:\n{}", show(&run));
+    assert_eq!(run.status, Some(0), "{what}:\n{}", show(&run));
+}
+
+#[test]
+fn agent_callback_memory_error_green_micropython() {
+    let (_scratch, out) = green_agent("agent-callback-green");
+    callback_memory_error(&out, micropython(), "greenified, MicroPython");
+}
+
+#[test]
+fn agent_callback_memory_error_cpython() {
+    let scratch = Scratch::new("agent-callback-cp");
+    let src = agent_tree(scratch.path());
+    callback_memory_error(&src, python(), "CPython, unconverted");
 }

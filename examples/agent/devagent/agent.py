@@ -8,6 +8,10 @@
 #   upload NAME DATA   -> writes DATA to staging/NAME.part, then renames it over files/NAME (atomic)
 #   stats              -> counters
 #   quit               -> answers, then stops the agent (a Timer runs the shutdown)
+#
+# Memory: commands wait in a bounded inbox (AGENT_INBOX); what does not fit is dropped and counted
+# (`stats`: dropped=N). Every thread survives a MemoryError: the worker's command gets an
+# `err MemoryError` answer when there is memory left for one, a periodic job is skipped once.
 import os
 import threading
 import time
@@ -28,13 +32,14 @@ class Agent:
     def __init__(self, cfg):
         self.cfg = cfg
         self.started = ticks_ms()
-        self.inbox = queue.Queue()
+        self.inbox = queue.Queue(cfg.inbox)
         self.link = Link(cfg, self.inbox)
         self.stopping = threading.Event()
         self.stats_lock = threading.Lock()
         self.busy = 0
         self.done = 0
         self.beats = 0
+        self.oom = 0  # MemoryErrors the threads survived
         self.files = cfg.data + "/files"
         self.staging = cfg.data + "/staging"
         self.workers = []
@@ -69,12 +74,18 @@ class Agent:
         while True:
             now = ticks_ms()
             if ticks_diff(next_beat, now) <= 0:
-                self.heartbeat()
+                try:
+                    self.heartbeat()
+                except MemoryError:
+                    self.survived()
                 next_beat = ticks_add(next_beat, period)
                 if ticks_diff(next_beat, now) <= 0:  # fell behind: do not burst
                     next_beat = ticks_add(now, period)
             if ticks_diff(next_stats, now) <= 0:
-                self.report_stats()
+                try:
+                    self.report_stats()
+                except MemoryError:
+                    self.survived()
                 next_stats = ticks_add(next_stats, 10 * period)
             wait_ms = min(ticks_diff(next_beat, ticks_ms()), ticks_diff(next_stats, ticks_ms()))
             if self.stopping.wait(max(0, wait_ms) / 1000):
@@ -95,18 +106,24 @@ class Agent:
         )
         self.link.publish(self.cfg.t_hb, msg.encode())
 
+    def survived(self):
+        with self.stats_lock:
+            self.oom += 1
+
     def report_stats(self):
         log("stats: %s" % self.stats_text())
 
     def stats_text(self):
         with self.stats_lock:
-            return "uptime=%.1f received=%d done=%d busy=%d inbox=%d sessions=%d" % (
+            return "uptime=%.1f received=%d dropped=%d done=%d busy=%d inbox=%d sessions=%d oom=%d" % (
                 self.uptime(),
                 self.link.received,
+                self.link.dropped,
                 self.done,
                 self.busy,
                 self.inbox.qsize(),
                 self.link.sessions,
+                self.oom,
             )
 
     # -- worker threads -------------------------------------------------------------------------
@@ -117,12 +134,15 @@ class Agent:
                 break
             with self.stats_lock:
                 self.busy += 1
-            reply = self.handle(msg)
+            try:
+                reply = self.handle(msg)
+                if reply is not None:
+                    self.link.publish(self.cfg.t_result, reply.encode(), True)
+            except MemoryError:
+                self.survived()  # not even the error could be answered: the command is lost
             with self.stats_lock:
                 self.busy -= 1
                 self.done += 1
-            if reply is not None:
-                self.link.publish(self.cfg.t_result, reply.encode(), True)
 
     def handle(self, msg):
         try:

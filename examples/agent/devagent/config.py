@@ -4,6 +4,7 @@
 #   AGENT_ID=name                    topics are agent/<name>/{cmd,result,hb,status}
 #   AGENT_DATA=dir                   where `upload` stores files (dir/files, staging in dir/staging)
 #   AGENT_WORKERS=n                  size of the worker pool
+#   AGENT_INBOX=n                    commands that may wait for a worker (more are dropped)
 #   AGENT_HEARTBEAT=seconds          heartbeat period
 import os
 
@@ -35,6 +36,7 @@ class Config:
         self.name = _env("AGENT_ID", "dev1")
         self.data = _env("AGENT_DATA", "agent-data")
         self.workers = int(_env("AGENT_WORKERS", "8"))
+        self.inbox = int(_env("AGENT_INBOX", "64"))
         self.heartbeat = float(_env("AGENT_HEARTBEAT", "1.0"))
         base = "agent/" + self.name + "/"
         self.t_cmd = base + "cmd"

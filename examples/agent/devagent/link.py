@@ -5,7 +5,12 @@
 # WITHOUT holding the lock: a QoS 0 subscriber never writes from wait_msg, so reading and writing use
 # separate directions of the socket. Everything that writes (publish, connect/subscribe, disconnect)
 # or replaces the client holds `self.lock`.
+#
+# Memory: a device's heap can run out at any allocation. The link thread must outlive that: a
+# command that cannot be queued is dropped and counted (`dropped`), and a MemoryError anywhere
+# else in the session ends the session like a broken connection (reconnect with back-off).
 import threading
+from queue import Full
 
 from umqtt.simple import MQTTClient, MQTTException
 
@@ -13,7 +18,10 @@ from devagent.clock import ticks_ms
 
 
 def log(msg):
-    print("[agent] " + msg)
+    try:
+        print("[agent] " + msg)
+    except MemoryError:
+        pass  # a log line is not worth a thread
 
 
 class Link:
@@ -27,6 +35,7 @@ class Link:
         self.sessions = 0
         self.unsent = []  # results that could not be published while the broker was away
         self.received = 0
+        self.dropped = 0  # commands received but not queued: inbox full or heap exhausted
         self.thread = threading.Thread(target=self.run, name="mqtt")
 
     def start(self):
@@ -40,9 +49,12 @@ class Link:
                 self.connect()
                 delay = 0.1
                 self.serve()
-            except (OSError, MQTTException, AssertionError, IndexError) as e:
+            except (OSError, MQTTException, AssertionError, IndexError, MemoryError) as e:
                 if not self.stopping.is_set():
-                    log("link lost: %s: %s" % (type(e).__name__, e))
+                    try:
+                        log("link lost: %s: %s" % (type(e).__name__, e))
+                    except MemoryError:
+                        pass
             self.drop()
             if self.stopping.wait(delay):
                 break
@@ -73,9 +85,14 @@ class Link:
             client.wait_msg()
 
     def on_message(self, topic, msg):
-        # called by umqtt inside wait_msg on the link thread: must not block
+        # called by umqtt inside wait_msg on the link thread: must not block, and must not raise
+        # (umqtt would leave the rest of the packet unread): a command that does not fit is
+        # dropped and counted; it gets no answer, the link stays up.
         self.received += 1
-        self.inbox.put_nowait(msg)
+        try:
+            self.inbox.put_nowait(msg)
+        except (Full, MemoryError):
+            self.dropped += 1
 
     def drop(self):
         self.online.clear()

@@ -1,7 +1,7 @@
 """Test driver and demo controller for the MQTT agent (CPython + paho-mqtt, not part of the agent).
 
-    .venv/bin/python examples/agent/tools/driver.py [--scenario full|demo] [--data DIR]
-        [--cwd DIR] [--mosquitto PATH] [--heartbeat S] -- AGENT_COMMAND...
+    .venv/bin/python examples/agent/tools/driver.py [--scenario full|chaos|demo] [--seed N]
+        [--data DIR] [--cwd DIR] [--mosquitto PATH] [--heartbeat S] -- AGENT_COMMAND...
 
 It starts mosquitto on a free 127.0.0.1 port, starts the agent (AGENT_COMMAND, run in --cwd, with
 AGENT_BROKER/AGENT_ID/AGENT_DATA/AGENT_HEARTBEAT in its environment), runs the scenario with a paho
@@ -12,12 +12,19 @@ full:  50 commands at once (5 `sleep 1` long jobs first, then echo/eval/upload),
        arrive, short ones while the long ones run, heartbeats keep coming; then the broker is
        restarted: the agent must reconnect and answer every command sent after it is back; then
        `quit`: the agent must exit with status 0; uploaded files must be in DATA/files.
+chaos: broker chaos under load, every random choice from --seed (default 1): rounds of a few
+       hundred commands sent while every worker is busy with a long job (so the agent's inbox
+       overflows), the broker killed (SIGKILL) and restarted at a random point of most rounds.
+       The agent may drop commands (it counts them in `stats`), never stop: every answer that
+       comes must be right; afterwards it must answer 20 commands in a row, report what it
+       dropped, and exit with status 0 on `quit`.
 demo:  a short scripted session that prints each command and its result.
 
 This file is a tool of the example: greenify the agent without it (the tests copy the tree
 without tools/).
 """
 import os
+import random
 import shutil
 import signal
 import socket
@@ -76,6 +83,13 @@ class Broker:
                 time.sleep(0.05)
         raise Failure("mosquitto did not start listening on port %d" % self.port)
 
+    def kill(self):
+        """Chaos: the broker dies at once, without closing its connections cleanly."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        self.proc = None
+
     def stop(self):
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
@@ -99,6 +113,7 @@ class Controller:
         c = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id="driver-%d" % os.getpid())
         c.on_connect = self._on_connect
         c.on_message = self._on_message
+        c.on_disconnect = self._on_disconnect
         c.reconnect_delay_set(0.1, 1)
         c.connect("127.0.0.1", port)
         c.loop_start()
@@ -108,6 +123,9 @@ class Controller:
     def _on_connect(self, client, userdata, flags, reason, props):
         client.subscribe(self.base + "+", qos=1)
         self.connected = True
+
+    def _on_disconnect(self, client, userdata, flags, reason, props):
+        self.connected = False
 
     def _on_message(self, client, userdata, m):
         now = time.monotonic()
@@ -239,6 +257,82 @@ def scenario_full(ctl, broker, agent, data):
     print("driver: 15 uploaded files swapped into place")
 
 
+def wait_quiet(ctl, quiet, limit):
+    """Waits until no result has arrived for `quiet` seconds (at most `limit` seconds)."""
+    deadline = time.monotonic() + limit
+    seen = len(ctl.order)
+    last = time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        if len(ctl.order) != seen:
+            seen = len(ctl.order)
+            last = time.monotonic()
+        elif time.monotonic() - last >= quiet:
+            return
+
+
+def scenario_chaos(ctl, broker, agent, data, seed, workers=8):
+    rng = random.Random(seed)
+    ctl.wait_for("the agent to come online", lambda: ctl.session() >= 1, 30)
+    print("driver: agent online; chaos seed %d" % seed)
+    expected = {}
+    sent = 0
+    for rnd in range(4):
+        # Every worker busy: what arrives now waits in the inbox.
+        for w in range(workers):
+            cid = "C%dL%d" % (rnd, w)
+            expected[cid] = "ok slept 1.5"
+            ctl.send(cid, "sleep 1.5")
+        n = rng.randint(150, 300)
+        kill_at = rng.randrange(n) if rng.random() < 0.75 else -1
+        for i in range(n):
+            cid = "C%dS%d" % (rnd, i)
+            if rng.random() < 0.8:
+                text = "x" * rng.randint(0, 180)
+                expected[cid] = "ok " + text
+                ctl.send(cid, "echo " + text)
+            else:
+                a = rng.randint(0, 999)
+                expected[cid] = "ok %d" % (a * 3)
+                ctl.send(cid, "eval %d*3" % a)
+            if i == kill_at:
+                broker.kill()
+                ctl.wait_for("the driver to see the broker go", lambda: not ctl.connected, 10)
+                time.sleep(rng.uniform(0.05, 0.8))
+                broker.start()
+                ctl.wait_for("the driver to reconnect", lambda: ctl.connected, 15)
+        sent += workers + n
+        wait_quiet(ctl, 2.0, 40)
+        print("driver: round %d: %d commands%s, %d answers so far"
+              % (rnd + 1, workers + n, ", broker killed at %d" % kill_at if kill_at >= 0 else "", len(ctl.results)))
+    for cid, (got, _) in ctl.results.items():
+        check(cid in expected, "answer to a command never sent: %s %r" % (cid, got))
+        check(got == expected[cid], "result of %s: expected %r, got %r" % (cid, expected[cid], got))
+    print("driver: %d of %d commands answered, every answer right" % (len(ctl.results), sent))
+
+    # The agent must still work: one command at a time, each answered.
+    ctl.wait_for("the agent to be online", lambda: ctl.session() >= 1, 30)
+    for i in range(20):
+        cid = "F%d" % i
+        ctl.send(cid, "echo after %d" % i)
+        ctl.wait_for("the answer to %s after the chaos" % cid, lambda: cid in ctl.results, 15)
+        check(ctl.results[cid][0] == "ok after %d" % i, "result of %s: %r" % (cid, ctl.results[cid][0]))
+    print("driver: 20/20 answers after the chaos")
+    ctl.send("ST", "stats")
+    ctl.wait_for("the answer to stats", lambda: "ST" in ctl.results, 15)
+    stats = ctl.results["ST"][0]
+    check(" dropped=" in stats, "stats does not count dropped commands: %r" % stats)
+    print("driver: stats: %s" % stats)
+    ctl.send("Q", "quit")
+    ctl.wait_for("the answer to quit", lambda: "Q" in ctl.results, 20)
+    try:
+        rc = agent.wait(20)
+    except subprocess.TimeoutExpired:
+        raise Failure("the agent did not exit within 20s after quit")
+    check(rc == 0, "the agent exited with status %d" % rc)
+    print("driver: agent exited cleanly after quit")
+
+
 def scenario_demo(ctl, broker, agent, data):
     ctl.wait_for("the agent to come online", lambda: ctl.session() >= 1, 30)
     print("demo: agent online")
@@ -274,7 +368,14 @@ def tail(path, n=40):
 
 
 def main(argv):
-    opts = {"--scenario": "full", "--data": None, "--cwd": None, "--mosquitto": None, "--heartbeat": "0.2"}
+    opts = {
+        "--scenario": "full",
+        "--seed": "1",
+        "--data": None,
+        "--cwd": None,
+        "--mosquitto": None,
+        "--heartbeat": "0.2",
+    }
     if "--" not in argv:
         sys.exit(__doc__)
     sep = argv.index("--")
@@ -311,8 +412,15 @@ def main(argv):
         ctl = Controller(port, agent_id)
         if opts["--scenario"] == "demo":
             scenario_demo(ctl, broker, agent, data)
+        elif opts["--scenario"] == "chaos":
+            scenario_chaos(ctl, broker, agent, data, int(opts["--seed"]))
         else:
             scenario_full(ctl, broker, agent, data)
+        if opts["--scenario"] != "demo":
+            # A thread of the agent that died of an exception prints a traceback.
+            with open(agent_log, errors="replace") as f:
+                log_text = f.read()
+            check("Traceback" not in log_text, "the agent printed a traceback (a thread died)")
         ok = True
     except Failure as e:
         print("driver: FAIL: %s" % e)
