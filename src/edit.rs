@@ -4,6 +4,9 @@
 //! short callee (`time.sleep` -> `__gy.sleep`). None of the inserted texts contain a newline, except
 //! at the very end of a file, so every original line keeps its number.
 
+use crate::diag::{Code, Diagnostic, Location};
+use crate::parse::Source;
+
 /// Replace `start..end` of the source with `text` (an insertion when `start == end`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Edit {
@@ -27,6 +30,30 @@ impl Edit {
 pub struct Overlap {
     pub first: Edit,
     pub second: Edit,
+}
+
+impl Overlap {
+    /// GY999 where the edits collide: the range both cover (within the text).
+    pub fn diagnostic(&self, source: &Source) -> Diagnostic {
+        let len = source.text.len();
+        let start = self.first.start.min(self.second.start).min(len);
+        let end = self.first.end.max(self.second.end).clamp(start, len);
+        Diagnostic::new(Code::Internal, Location::range(source, start..end), "internal error: overlapping edits")
+            .with_help("please report this file to the greenify developers")
+    }
+}
+
+/// The text of `source` after `edits`: `None` when nothing changes; a diagnostic when the edits
+/// cannot be applied (a bug of the rewrite, reported where it happens).
+pub fn apply_to(source: &Source, edits: &[Edit]) -> Result<Option<String>, Diagnostic> {
+    if edits.is_empty() {
+        return Ok(None);
+    }
+    match apply(&source.text, edits) {
+        Ok(text) if text == source.text => Ok(None),
+        Ok(text) => Ok(Some(text)),
+        Err(overlap) => Err(overlap.diagnostic(source)),
+    }
 }
 
 /// Applies `edits` to `source` in one forward pass. Insertions at the same offset keep the order
@@ -77,5 +104,16 @@ mod tests {
     fn overlapping_replacements_are_refused() {
         let edits = [Edit::replace(0, 3, "x"), Edit::replace(2, 4, "y")];
         assert!(apply("abcdef", &edits).is_err());
+    }
+
+    #[test]
+    fn overlaps_are_reported_where_they_happen() {
+        let source = Source::new("m.py".into(), "x = 1\ny = f(a)\n".into());
+        let edits = [Edit::replace(10, 13, "g(b)"), Edit::insert(11, "await ")];
+        let Err(d) = apply_to(&source, &edits) else { panic!("the edits overlap") };
+        assert_eq!((d.code, d.position()), (Code::Internal, Some((2, 5))));
+        assert!(d.render().contains("2 | y = f(a)\n  |     ^^^\n"), "{}", d.render());
+        assert_eq!(apply_to(&source, &[]).ok(), Some(None));
+        assert_eq!(apply_to(&source, &[Edit::replace(0, 1, "x")]).ok(), Some(None));
     }
 }

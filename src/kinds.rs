@@ -78,6 +78,12 @@ pub fn canonical_module(name: &str) -> &str {
     }
 }
 
+/// The modules greenify knows the blocking parts of (canonical names). MicroPython has them
+/// built in, so a file of SRC with one of these names is a CPython stand-in, never the module.
+pub fn is_known_module(module: &str) -> bool {
+    matches!(module, "threading" | "queue" | "time" | "socket" | "select")
+}
+
 /// What calling a known external function does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum External {

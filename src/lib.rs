@@ -1,64 +1,51 @@
 //! greenify: rewrites a threaded Python program so it runs on MicroPython.
 //!
-//! The pipeline, one module per step:
-//! `project` (load and parse SRC, via `parse`) → `resolve` (what names refer to) → `color` (which
-//! functions block) → `rewrite` (byte-range edits) → `edit` (apply them) → `emit` (write OUT with
-//! the runtime). `diag` renders what could not be converted; `support` lists the APIs the
-//! runtime has in name only; `diff` prints `--diff`.
+//! [`analyse`] is the pipeline, one module per step, each handing its result to the next:
 //!
-//! [`run`] is the whole command; [`analyse`] is the pure part (a loaded program in, new texts and
-//! diagnostics out), which the sweep test drives on in-memory programs.
+//! ```text
+//! parse → project → resolve → color → rules → explain → rewrite → edit → verify
+//! ```
+//!
+//! `parse` (the only user of the parser: source text, syntax tree, positions) → `project` (the
+//! files of SRC and their module names) → `resolve` (what every name, attribute and call can
+//! refer to: the facts) → `color` (which functions block, how each call converts) → `rules`
+//! (what cannot be converted: diagnostics) → `explain` (`--explain`) → `rewrite` (byte-range
+//! edits) → `edit` (applying them) → `verify` (the output check). [`run`] is the whole command:
+//! the paths, loading SRC, [`analyse`], and `emit` (writing OUT). Around them: `diag` (codes and
+//! diagnostics), `kinds` (the catalog of what blocks), `scopes` (definitions and name binding),
+//! `walk` (an AST walker), `support` (the thread backend's check), `diff` (`--diff`), `trace`
+//! (`GREENIFY_TRACE` timings), `work` (threads), `fxhash`/`valset` (fast maps and sets).
+//! docs/ARCHITECTURE.md draws the whole picture.
 
 pub mod color;
 pub mod diag;
 pub mod diff;
 pub mod edit;
 pub mod emit;
+pub mod explain;
 pub mod fxhash;
 pub mod kinds;
 pub mod parse;
 pub mod project;
 pub mod resolve;
 pub mod rewrite;
+pub mod rules;
 pub mod scopes;
 pub mod support;
+pub mod trace;
 pub mod valset;
+pub mod verify;
 pub mod walk;
+pub mod work;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use diag::{Diagnostic, Severity};
+use diag::{Code, Diagnostic, Location};
 use emit::{Backend, Content, OutState};
+use explain::Explanation;
 use project::Program;
-use rewrite::Explanation;
-
-/// Wall time of each step on stderr when `GREENIFY_TRACE` is set (for profiling; off otherwise).
-pub struct Phase(Option<std::time::Instant>);
-
-impl Phase {
-    pub fn start() -> Phase {
-        Phase(std::env::var_os("GREENIFY_TRACE").map(|_| std::time::Instant::now()))
-    }
-
-    /// Reports the step that just ended and starts timing the next one.
-    pub fn next(self, done: &str) -> Phase {
-        match self.0 {
-            Some(started) => {
-                eprintln!("greenify: {done}: {:?}", started.elapsed());
-                Phase(Some(std::time::Instant::now()))
-            }
-            None => self,
-        }
-    }
-}
-
-/// Frees a large value on another thread, so that the work goes on meanwhile (a short-lived
-/// command may well exit before that thread is done; the memory goes back all the same).
-pub fn drop_later<T: Send + 'static>(value: T) {
-    // Without a thread to be had, the value is freed here (inside the failed spawn's error).
-    let _ = std::thread::Builder::new().name("drop".into()).spawn(move || drop(value));
-}
+use trace::Trace;
 
 /// What the command line asked for.
 pub struct Options {
@@ -119,32 +106,26 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     // A previous output given as SRC: its runtime is not part of the program (it is replaced by
     // the current runtime), so greenify on its own output changes nothing.
     let runtime_in_src = if emit::is_previous_output(&opts.src) { emit::reserved_paths() } else { Vec::new() };
-    let phase = Phase::start();
+    let mut trace = Trace::start();
     let program = project::load(&opts.src, &runtime_in_src).map_err(|e| Failure(e.to_string()))?;
-    let phase = phase.next("load and parse");
+    trace.lap("load and parse");
     let mut analysis = analyse(&program, opts.backend);
-    let phase = phase.next("analyse");
+    trace.lap("analyse");
     for reserved in emit::reserved_paths() {
         if !runtime_in_src.contains(&reserved) && opts.src.join(&reserved).symlink_metadata().is_ok() {
-            analysis.diagnostics.push(file_diagnostic(
-                Severity::Error,
-                "GY002",
-                &reserved,
-                format!("`{}` is a name the runtime needs at the top of OUT", reserved.display()),
-            ));
+            let message = format!("`{}` is a name the runtime needs at the top of OUT", reserved.display());
+            analysis.diagnostics.push(Diagnostic::new(Code::ReservedName, Location::File(reserved), message));
         }
     }
     if opts.backend == Backend::Thread && emit::previous_backend(&opts.src) == Some(Backend::Green) {
-        analysis.diagnostics.push(file_diagnostic(
-            Severity::Error,
-            "GY004",
-            Path::new(emit::RUNTIME_PACKAGE),
+        analysis.diagnostics.push(Diagnostic::new(
+            Code::GreenOutputAsSource,
+            Location::File(PathBuf::from(emit::RUNTIME_PACKAGE)),
             "SRC is an output of the green backend: its code is converted for green threads and does not run on \
-             the thread backend; give the original sources"
-                .into(),
+             the thread backend; give the original sources",
         ));
     }
-    sort(&mut analysis.diagnostics);
+    diag::sort(&mut analysis.diagnostics);
 
     let changes = program
         .modules
@@ -157,8 +138,8 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
         .collect();
     let mut outcome =
         Outcome { diagnostics: analysis.diagnostics, explanations: analysis.explanations, changes, wrote: false, note: None };
-    let phase = phase.next("collect changes");
-    drop_later(program);
+    trace.lap("collect changes");
+    work::drop_later(program);
     if opts.check || outcome.has_errors() {
         return Ok(outcome);
     }
@@ -168,7 +149,7 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     }
     outcome.note = emit::write_tree(&opts.src, &opts.out, &files).map_err(|e| fail(&opts.out, e))?;
     outcome.wrote = true;
-    phase.next("write OUT");
+    trace.lap("write OUT");
     Ok(outcome)
 }
 
@@ -185,30 +166,21 @@ pub struct Analysis {
 
 /// Analyses a loaded program for `backend`: the green rewrite (or the thread backend's checks),
 /// with every file that cannot be analysed and every skipped entry reported. Does no I/O.
+///
+/// The green pipeline, step by step: `resolve` (facts) → `color` → `rules` (diagnostics) →
+/// `explain` → `rewrite` (edits) → `edit` (new texts) → `verify` (the output check, which guards
+/// what is written: it runs when there are no errors, since with errors nothing is written).
 pub fn analyse(program: &Program, backend: Backend) -> Analysis {
     let mut diagnostics: Vec<Diagnostic> = program.syntax_errors.iter().map(syntax_diagnostic).collect();
     for (rel, why) in &program.skipped {
-        diagnostics.push(file_diagnostic(Severity::Warning, "GY003", rel, format!("skipped: {why}")));
+        diagnostics.push(Diagnostic::new(Code::Skipped, Location::File(rel.clone()), format!("skipped: {why}")));
     }
     let (texts, explanations) = match backend {
         Backend::Thread => {
             diagnostics.extend(program.modules.iter().flat_map(support::name_only_uses));
             (vec![None; program.modules.len()], Vec::new())
         }
-        Backend::Green => {
-            let result = rewrite::rewrite_program(program);
-            diagnostics.extend(result.diagnostics);
-            // The output check guards what is written; with errors nothing is.
-            let texts = if diagnostics.iter().any(Diagnostic::is_error) {
-                result.texts
-            } else {
-                let phase = Phase::start();
-                let texts = checked_texts(program, result.texts, &mut diagnostics);
-                phase.next("output check");
-                texts
-            };
-            (texts, result.explanations)
-        }
+        Backend::Green => green(program, &mut diagnostics),
     };
 
     let mut files: Vec<(PathBuf, Content)> = Vec::new();
@@ -226,66 +198,52 @@ pub fn analyse(program: &Program, backend: Backend) -> Analysis {
     for error in &program.syntax_errors {
         files.push((error.rel.clone(), Content::Copy(error.rel.clone())));
     }
-    sort(&mut diagnostics);
+    diag::sort(&mut diagnostics);
     Analysis { files, texts, diagnostics, explanations }
 }
 
-/// Our own output must compile: a rewritten text that does not parse, or that CPython's compiler
-/// would refuse (e.g. `await` outside an `async def`), is an internal error (reported; the file
-/// is left unchanged). The check parses every rewritten file again, in parallel.
-fn checked_texts(program: &Program, texts: Vec<Option<String>>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Option<String>> {
-    let verdicts = project::parallel_map(texts.iter().collect(), |text| match text {
-        Some(text) => parse::check_output(text).err().map(|(offset, why)| (offset, why, text)),
-        None => None,
-    });
-    let mut checked = Vec::with_capacity(texts.len());
-    for ((module, text), verdict) in program.modules.iter().zip(&texts).zip(verdicts) {
-        match verdict {
-            None => checked.push(text.clone()),
-            Some((offset, why, output)) => {
-                // The place in the output is on the same line as in the source (lines keep
-                // their numbers); the column is the output's.
-                let index = parse::LineIndex::from_source_text(output);
-                let (line, col) = parse::line_col(output, &index, offset);
-                diagnostics.push(Diagnostic {
-                    severity: Severity::Error,
-                    code: "GY999",
-                    rel: module.file.rel.clone(),
-                    line,
-                    col,
-                    message: format!("internal error: the converted file would not compile ({why})"),
-                    help: "please report this file to the greenify developers".into(),
-                    source_line: parse::line_text(output, &index, line).to_string(),
-                });
-                checked.push(None);
+/// The green backend's pipeline: the new text of every module (`None`: unchanged) and the
+/// explanations; diagnostics are added to `diagnostics`.
+fn green(program: &Program, diagnostics: &mut Vec<Diagnostic>) -> (Vec<Option<String>>, Vec<Explanation>) {
+    let mut trace = Trace::start();
+    let res = resolve::resolve(program);
+    trace.lap("resolve");
+    let coloring = color::color(&res);
+    trace.lap("color");
+    diagnostics.extend(rules::check(&res, &coloring));
+    trace.lap("rules");
+    let explanations = explain::explain(&res, &coloring);
+    trace.lap("explain");
+    let edits = rewrite::edits(program, &res, &coloring);
+    trace.lap("rewrite");
+    let mut texts = Vec::with_capacity(edits.len());
+    for (source, edits) in res.files.iter().zip(edits) {
+        let text = match edits {
+            Ok(edits) => edit::apply_to(source, &edits).unwrap_or_else(|overlap| {
+                diagnostics.push(overlap);
+                None
+            }),
+            Err(no_spot) => {
+                diagnostics.push(no_spot.diagnostic(source));
+                None
             }
-        }
+        };
+        texts.push(text);
     }
-    // A module the rewrite did not report on (should not happen) stays unchanged.
-    checked.resize(program.modules.len(), None);
-    checked
-}
-
-fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| (&a.rel, a.line, a.col, a.code).cmp(&(&b.rel, b.line, b.col, b.code)));
+    trace.lap("edit");
+    // The output check guards what is written; with errors nothing is.
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return (texts, explanations);
+    }
+    let (texts, problems) = verify::check_texts(&res.files, texts);
+    diagnostics.extend(problems);
+    trace.lap("verify");
+    (texts, explanations)
 }
 
 fn syntax_diagnostic(err: &parse::SyntaxError) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Error,
-        code: "GY001",
-        rel: err.rel.clone(),
-        line: err.line,
-        col: err.col,
-        message: format!("file does not parse: {}", err.message),
-        help: String::new(),
-        source_line: String::new(),
-    }
-}
-
-/// A diagnostic about a whole file or folder: rendered as one line, without a position.
-fn file_diagnostic(severity: Severity, code: &'static str, rel: &Path, message: String) -> Diagnostic {
-    Diagnostic { severity, code, rel: rel.to_path_buf(), line: 0, col: 0, message, help: String::new(), source_line: String::new() }
+    let at = Location::range(&err.source, err.offset..err.offset);
+    Diagnostic::new(Code::Unparsable, at, format!("file does not parse: {}", err.message))
 }
 
 /// SRC must be a folder; OUT must not be inside SRC (nor SRC inside OUT), and an existing OUT must

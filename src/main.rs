@@ -15,7 +15,7 @@ use clap::Parser;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use greenify::emit::Backend;
-use greenify::{diag, diff, Outcome};
+use greenify::{diff, explain, Outcome};
 
 #[derive(Parser)]
 #[command(name = "greenify", version, about = "Make threaded Python run on MicroPython")]
@@ -41,7 +41,7 @@ struct Cli {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Deeply nested code makes deep recursion in the passes over the AST: run on a big stack.
-    let worker = std::thread::Builder::new().stack_size(greenify::project::WORKER_STACK).spawn(move || run(&cli));
+    let worker = std::thread::Builder::new().stack_size(greenify::work::WORKER_STACK).spawn(move || run(&cli));
     match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => ExitCode::from(code),
         _ => {
@@ -62,7 +62,7 @@ fn run(cli: &Cli) -> u8 {
     };
     let mut stdout = std::io::stdout().lock();
     if cli.explain {
-        let _ = stdout.write_all(diag::render_explanations(&outcome.explanations).as_bytes());
+        let _ = stdout.write_all(explain::render(&outcome.explanations).as_bytes());
     }
     if cli.diff {
         for change in &outcome.changes {

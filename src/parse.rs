@@ -7,35 +7,50 @@
 //! a missing final newline, an empty file) can make it panic.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use rustpython_parser::ast;
 pub use rustpython_parser::source_code::LineIndex;
 pub use rustpython_parser::text_size::{TextRange, TextSize};
 use rustpython_parser::Parse;
 
-/// One parsed Python file of the program.
-pub struct SourceFile {
+/// The path and text of one file, with its line index: shared (cheaply cloned) by the parsed
+/// file, the analysis facts and the diagnostics that point into it, which turn byte offsets into
+/// lines and columns only when they are shown.
+#[derive(Clone)]
+pub struct Source(Arc<SourceText>);
+
+pub struct SourceText {
     /// Path relative to SRC (also the path under OUT).
     pub rel: PathBuf,
     pub text: String,
-    pub suite: ast::Suite,
     pub lines: LineIndex,
 }
 
-/// A file that cannot be analysed (it does not parse, or is not UTF-8): where and why.
-#[derive(Debug, Clone)]
-pub struct SyntaxError {
-    pub rel: PathBuf,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
+impl Source {
+    pub fn new(rel: PathBuf, text: String) -> Source {
+        let lines = LineIndex::from_source_text(&text);
+        Source(Arc::new(SourceText { rel, text, lines }))
+    }
 }
 
-impl SourceFile {
+impl std::ops::Deref for Source {
+    type Target = SourceText;
+    fn deref(&self) -> &SourceText {
+        &self.0
+    }
+}
+
+impl SourceText {
     /// 1-based line and column (in characters, a leading byte order mark not counted) of a byte
     /// offset. Offsets past the end mean the end of the file.
     pub fn line_col(&self, offset: TextSize) -> (usize, usize) {
         line_col(&self.text, &self.lines, usize::from(offset))
+    }
+
+    /// [`SourceText::line_col`] of a `usize` offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        line_col(&self.text, &self.lines, offset)
     }
 
     /// The text of the 1-based line `line`, without its line end (`\n`, `\r\n` or `\r`); empty
@@ -44,9 +59,54 @@ impl SourceFile {
         line_text(&self.text, &self.lines, line)
     }
 
+    /// Byte range of the 1-based line `line` without its line end (empty for a line that does
+    /// not exist).
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        line_range(&self.text, &self.lines, line)
+    }
+
     /// Number of lines as Python counts them (a final line end does not start a new line).
     pub fn line_count(&self) -> usize {
         line_count(&self.text)
+    }
+
+    /// The text of a byte range (empty when the range is not inside the text).
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        self.text.get(start..end).unwrap_or("")
+    }
+}
+
+/// One parsed Python file of the program: its source (path, text, lines) and its syntax tree.
+/// Reads as its [`SourceText`] (`file.rel`, `file.text`, `file.line_col(..)`).
+pub struct SourceFile {
+    pub source: Source,
+    pub suite: ast::Suite,
+}
+
+impl std::ops::Deref for SourceFile {
+    type Target = SourceText;
+    fn deref(&self) -> &SourceText {
+        &self.source
+    }
+}
+
+/// A file that cannot be analysed (it does not parse, or is not UTF-8): where and why.
+#[derive(Clone)]
+pub struct SyntaxError {
+    pub rel: PathBuf,
+    /// 1-based line and column of the problem.
+    pub line: usize,
+    pub col: usize,
+    /// The same place as a byte offset into `source` (for a file that is not UTF-8, `source` is
+    /// its valid beginning).
+    pub offset: usize,
+    pub source: Source,
+    pub message: String,
+}
+
+impl std::fmt::Debug for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.rel.display(), self.line, self.col, self.message)
     }
 }
 
@@ -54,162 +114,50 @@ impl SourceFile {
 /// what CPython refuses before parsing: bytes that are not UTF-8 (greenify reads UTF-8 sources
 /// only) and NUL bytes.
 pub fn parse(rel: &Path, bytes: Vec<u8>) -> Result<SourceFile, SyntaxError> {
-    let error_at = |text: &str, offset: usize, message: String| {
-        let (line, col) = line_col(text, &LineIndex::from_source_text(text), offset);
-        SyntaxError { rel: rel.to_path_buf(), line, col, message }
+    let error_at = |source: Source, offset: usize, message: String| {
+        let (line, col) = source.position(offset);
+        SyntaxError { rel: rel.to_path_buf(), line, col, offset, source, message }
     };
     if u32::try_from(bytes.len()).is_err() {
-        return Err(SyntaxError { rel: rel.to_path_buf(), line: 1, col: 1, message: "file is larger than 4 GiB".into() });
+        return Err(error_at(Source::new(rel.to_path_buf(), String::new()), 0, "file is larger than 4 GiB".into()));
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
-            let prefix = String::from_utf8_lossy(&bytes[..valid]);
-            return Err(error_at(&prefix, valid, "file is not valid UTF-8 (greenify reads UTF-8 sources only)".into()));
+            let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            return Err(error_at(Source::new(rel.to_path_buf(), prefix), valid, "file is not valid UTF-8 (greenify reads UTF-8 sources only)".into()));
         }
     };
-    if let Some(nul) = text.find('\0') {
-        return Err(error_at(&text, nul, "file contains a NUL byte".into()));
+    let nul = text.find('\0');
+    let source = Source::new(rel.to_path_buf(), text);
+    if let Some(nul) = nul {
+        return Err(error_at(source, nul, "file contains a NUL byte".into()));
     }
-    let lines = LineIndex::from_source_text(&text);
-    // The parser is third-party code: should it ever panic on some input, that file is reported
-    // as not parsable instead of taking the whole run down.
-    let parsed = std::panic::catch_unwind(|| ast::Suite::parse(&text, &rel.to_string_lossy()));
-    match parsed {
-        Ok(Ok(suite)) => Ok(SourceFile { rel: rel.to_path_buf(), text, suite, lines }),
-        Ok(Err(err)) => Err(error_at(&text, usize::from(err.offset), err.error.to_string())),
-        Err(_) => Err(error_at(&text, 0, "the Python parser failed on this file".into())),
+    match parse_suite(&source.text, &rel.to_string_lossy()) {
+        Ok(suite) => Ok(SourceFile { source, suite }),
+        Err((offset, message)) => Err(error_at(source, offset, message)),
+    }
+}
+
+/// Parses a module's text. The parser is third-party code: should it ever panic on some input,
+/// that text is reported as not parsable instead of taking the whole run down. Err: byte offset
+/// and message.
+pub fn parse_suite(text: &str, name: &str) -> Result<ast::Suite, (usize, String)> {
+    match std::panic::catch_unwind(|| ast::Suite::parse(text, name)) {
+        Ok(Ok(suite)) => Ok(suite),
+        Ok(Err(err)) => Err((usize::from(err.offset), err.error.to_string())),
+        Err(_) => Err((0, "the Python parser failed on this file".into())),
     }
 }
 
 /// Whether `text` parses as Python.
 pub fn parses(text: &str) -> bool {
-    matches!(std::panic::catch_unwind(|| ast::Suite::parse(text, "<output>").is_ok()), Ok(true))
+    parse_suite(text, "<output>").is_ok()
 }
 
-/// Checks our own output: it must parse, and pass the checks CPython's compiler makes after
-/// parsing on what greenify inserts: `await`, `async with` and `async for` only directly inside
-/// an `async def` (not in a lambda or class body), no `yield from` in an `async def`, and no
-/// `return` with a value in an `async def` that also yields. Err: byte offset and message.
-pub fn check_output(text: &str) -> Result<(), (usize, String)> {
-    let suite = match std::panic::catch_unwind(|| ast::Suite::parse(text, "<output>")) {
-        Ok(Ok(suite)) => suite,
-        Ok(Err(err)) => return Err((usize::from(err.offset), err.error.to_string())),
-        Err(_) => return Err((0, "the Python parser failed".into())),
-    };
-    let mut checker = AsyncChecker { scopes: vec![Scope::default()], error: None };
-    crate::walk::Visitor::visit_body(&mut checker, &suite);
-    checker.error.map_or(Ok(()), Err)
-}
-
-/// Where code is, for [`check_output`].
-#[derive(Default)]
-struct Scope {
-    is_async_def: bool,
-    /// Offset of the first `yield` directly in this function.
-    yields: bool,
-    /// Offset of the first `return <value>` directly in this function.
-    returns_value: Option<usize>,
-}
-
-struct AsyncChecker {
-    /// Module, then the enclosing functions, lambdas and class bodies, innermost last.
-    scopes: Vec<Scope>,
-    error: Option<(usize, String)>,
-}
-
-impl AsyncChecker {
-    fn in_async_def(&self) -> bool {
-        self.scopes.last().is_some_and(|s| s.is_async_def)
-    }
-    fn fail(&mut self, offset: TextSize, message: &str) {
-        if self.error.is_none() {
-            self.error = Some((usize::from(offset), message.to_string()));
-        }
-    }
-    fn function(&mut self, is_async_def: bool, body: &[ast::Stmt]) {
-        self.scopes.push(Scope { is_async_def, ..Scope::default() });
-        crate::walk::Visitor::visit_body(self, body);
-        if let Some(scope) = self.scopes.pop() {
-            if let (true, true, Some(at)) = (scope.is_async_def, scope.yields, scope.returns_value) {
-                self.fail(to_text_size(at), "'return' with value in async generator");
-            }
-        }
-    }
-}
-
-impl<'a> crate::walk::Visitor<'a> for AsyncChecker {
-    fn visit_stmt(&mut self, stmt: &'a ast::Stmt) {
-        use ast::Stmt;
-        match stmt {
-            Stmt::FunctionDef(def) => {
-                def.decorator_list.iter().for_each(|e| self.visit_expr(e));
-                self.visit_arguments(&def.args);
-                self.function(false, &def.body);
-            }
-            Stmt::AsyncFunctionDef(def) => {
-                def.decorator_list.iter().for_each(|e| self.visit_expr(e));
-                self.visit_arguments(&def.args);
-                self.function(true, &def.body);
-            }
-            Stmt::ClassDef(class) => {
-                class.decorator_list.iter().for_each(|e| self.visit_expr(e));
-                class.bases.iter().for_each(|e| self.visit_expr(e));
-                class.keywords.iter().for_each(|k| self.visit_expr(&k.value));
-                self.scopes.push(Scope::default());
-                self.visit_body(&class.body);
-                self.scopes.pop();
-            }
-            _ => {
-                match stmt {
-                    Stmt::AsyncWith(s) if !self.in_async_def() => self.fail(s.range.start(), "'async with' outside async function"),
-                    Stmt::AsyncFor(s) if !self.in_async_def() => self.fail(s.range.start(), "'async for' outside async function"),
-                    Stmt::Return(ret) if ret.value.is_some() => {
-                        if let Some(scope) = self.scopes.last_mut() {
-                            scope.returns_value.get_or_insert(usize::from(ret.range.start()));
-                        }
-                    }
-                    _ => {}
-                }
-                crate::walk::walk_stmt(self, stmt);
-            }
-        }
-    }
-
-    fn visit_expr(&mut self, expr: &'a ast::Expr) {
-        use ast::Expr;
-        match expr {
-            Expr::Await(e) if !self.in_async_def() => self.fail(e.range.start(), "'await' outside async function"),
-            Expr::YieldFrom(e) if self.in_async_def() => self.fail(e.range.start(), "'yield from' inside async function"),
-            Expr::Yield(_) => {
-                if let Some(scope) = self.scopes.last_mut() {
-                    scope.yields = true;
-                }
-            }
-            Expr::GeneratorExp(_) => {
-                // `await` inside a generator expression makes it an asynchronous generator
-                // expression, which CPython accepts in any function.
-                self.scopes.push(Scope { is_async_def: true, ..Scope::default() });
-                crate::walk::walk_expr(self, expr);
-                self.scopes.pop();
-                return;
-            }
-            Expr::Lambda(lambda) => {
-                self.visit_arguments(&lambda.args);
-                self.scopes.push(Scope::default());
-                self.visit_expr(&lambda.body);
-                self.scopes.pop();
-                return;
-            }
-            _ => {}
-        }
-        crate::walk::walk_expr(self, expr);
-    }
-}
-
-/// See [`SourceFile::line_col`].
+/// See [`SourceText::line_col`].
 pub fn line_col(text: &str, lines: &LineIndex, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset);
     let line = lines.line_index(to_text_size(offset)).get() as usize;
@@ -221,17 +169,32 @@ pub fn line_col(text: &str, lines: &LineIndex, offset: usize) -> (usize, usize) 
     (line, col + 1)
 }
 
-/// See [`SourceFile::line_text`].
+/// See [`SourceText::line_text`].
 pub fn line_text<'t>(text: &'t str, lines: &LineIndex, line: usize) -> &'t str {
+    let range = line_range(text, lines, line);
+    text.get(range).unwrap_or("")
+}
+
+/// Byte range of the 1-based `line` without its line end; empty (at 0) for a line that does not
+/// exist.
+pub fn line_range(text: &str, lines: &LineIndex, line: usize) -> std::ops::Range<usize> {
     let starts = lines.line_starts();
     if line == 0 || line > starts.len() {
-        return "";
+        return 0..0;
     }
     let start = line_start(lines, line).min(text.len());
-    let end = starts.get(line).map_or(text.len(), |s| usize::from(*s)).min(text.len());
+    let mut end = starts.get(line).map_or(text.len(), |s| usize::from(*s)).min(text.len()).max(start);
     let full = text.get(start..end).unwrap_or("");
-    let full = full.strip_suffix('\n').unwrap_or(full);
-    full.strip_suffix('\r').unwrap_or(full)
+    if full.ends_with('\n') {
+        end -= 1;
+    }
+    if text.get(start..end).is_some_and(|f| f.ends_with('\r')) {
+        end -= 1;
+    }
+    if text.get(start..end).is_none() {
+        return 0..0;
+    }
+    start..end
 }
 
 /// Number of lines of `text`, counting `\n`, `\r\n` and a lone `\r` as line ends, as Python does.
@@ -355,31 +318,6 @@ mod tests {
         let (line, col, message) = error(b"x = 1\n\0\n");
         assert_eq!((line, col), (2, 1));
         assert!(message.contains("NUL"));
-    }
-
-    #[test]
-    fn output_check_finds_what_cpython_refuses_after_parsing() {
-        let bad = [
-            "def f():\n    await g()\n",
-            "await g()\n",
-            "async def f():\n    h = lambda: await g()\n",
-            "async def f():\n    class C:\n        x = await g()\n",
-            "async def f():\n    yield from g()\n",
-            "async def f():\n    yield 1\n    return 2\n",
-            "def f():\n    async with g():\n        pass\n",
-            "def f(:\n",
-        ];
-        for text in bad {
-            assert!(check_output(text).is_err(), "{text:?} should be refused");
-        }
-        let good = [
-            "async def f():\n    await g()\n    return [await x for x in y]\n",
-            "async def f():\n    def inner():\n        yield from g()\n    async with a:\n        yield 1\n",
-            "def f():\n    async def inner():\n        return await g()\n    return inner\n",
-        ];
-        for text in good {
-            assert_eq!(check_output(text), Ok(()), "{text:?}");
-        }
     }
 
     #[test]

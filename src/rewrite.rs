@@ -1,18 +1,18 @@
 //! Turning the coloring into byte-range edits: `async ` before colored defs, `await ` before
 //! blocking calls (parenthesised where a primary follows), the runtime's sleep for `time.sleep`,
 //! `__gy.run(...)` around blocking calls at module top level, the runtime import, and the wait for
-//! non-daemon threads at the end of the entry script.
+//! non-daemon threads at the end of the entry script. The edits are applied by `edit`.
 
 use std::collections::{BTreeSet, HashSet};
-use std::path::PathBuf;
 
-use crate::color::{self, Coloring, Conversion, Reason};
-use crate::diag::{Diagnostic, Severity};
-use crate::edit::{self, Edit};
+use crate::color::{Coloring, Conversion};
+use crate::diag::{Code, Diagnostic, Location};
+use crate::edit::Edit;
+use crate::kinds::Kind;
 use crate::parse::ast::{self, Expr, Ranged, Stmt};
-use crate::parse::TextSize;
+use crate::parse::Source;
 use crate::project::{Module, Program};
-use crate::resolve::{self, Callee, FuncId, Owner, Resolution};
+use crate::resolve::{Callee, FuncId, Owner, Resolution};
 use crate::walk::{self, Visitor};
 
 /// The alias of the runtime package in rewritten files.
@@ -23,102 +23,23 @@ pub const EXIT_LINE: &str =
     "if __name__ == \"__main__\": import greenify as __gy; __gy.exit()  # greenify: wait for threads\n";
 
 /// Where the runtime import cannot be placed without moving a line.
+#[derive(Debug)]
 pub struct NoImportSpot;
 
-/// Why a function is colored: one step of the chain from the function down to a blocking seed.
-#[derive(Debug, Clone)]
-pub struct Step {
-    /// e.g. "calls `worker.fetch`" or "calls `q.get` -> Queue.get (blocking)".
-    pub what: String,
-    pub rel: PathBuf,
-    pub line: usize,
-    pub col: usize,
-}
-
-/// What an explanation is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExplanationKind {
-    /// A function that becomes `async def`.
-    Colored,
-    /// A call site that goes through the runtime adapter `await __gy.maybe(...)`.
-    Adapter,
-    /// A call with a blocking method name on a receiver of unknown kind, left plain (GY301 rule).
-    UnknownReceiver,
-}
-
-/// `--explain` output for one colored function (or adapted call site).
-#[derive(Debug, Clone)]
-pub struct Explanation {
-    /// Qualified name, e.g. `app.worker.Worker.run`; for call sites, the call's text.
-    pub function: String,
-    pub rel: PathBuf,
-    pub line: usize,
-    pub col: usize,
-    /// From the function down to the seed.
-    pub chain: Vec<Step>,
-    pub kind: ExplanationKind,
-}
-
-/// The whole green rewrite of a program.
-pub struct Rewrite {
-    /// New text per module (same order as `Program::modules`); `None` = unchanged, copy the bytes.
-    pub texts: Vec<Option<String>>,
-    pub diagnostics: Vec<Diagnostic>,
-    pub explanations: Vec<Explanation>,
-}
-
-/// Analyses the program and produces the new text of every module that changes.
-pub fn rewrite_program(program: &Program) -> Rewrite {
-    let phase = crate::Phase::start();
-    let res = resolve::resolve(program);
-    let phase = phase.next("resolve");
-    let coloring = color::color(&res);
-    let phase = phase.next("color");
-    let mut diagnostics = color::diagnostics(program, &res, &coloring);
-    let explanations = explain(program, &res, &coloring);
-    let phase = phase.next("color diagnostics and explanations");
-    let entries = if res.kinds_built.contains(&crate::kinds::Kind::Thread) { entry_modules(program, &res) } else { HashSet::new() };
-    let plan = Plan::new(&res, &coloring, program.modules.len());
-    let mut texts = Vec::new();
-    for (index, module) in program.modules.iter().enumerate() {
-        let file = &module.file;
-        let text = match plan.module_edits(index, module, entries.contains(&index)) {
-            Ok(edits) if edits.is_empty() => None,
-            Ok(edits) => match edit::apply(&file.text, &edits) {
-                Ok(text) if text == file.text => None,
-                Ok(text) => Some(text),
-                Err(_) => {
-                    diagnostics.push(Diagnostic {
-                        severity: Severity::Error,
-                        code: "GY999",
-                        rel: file.rel.clone(),
-                        line: 1,
-                        col: 1,
-                        message: "internal error: overlapping edits".into(),
-                        help: "please report this file to the greenify developers".into(),
-                        source_line: String::new(),
-                    });
-                    None
-                }
-            },
-            Err(NoImportSpot) => {
-                diagnostics.push(Diagnostic {
-                    severity: Severity::Error,
-                    code: "GY010",
-                    rel: file.rel.clone(),
-                    line: 1,
-                    col: 1,
-                    message: "no place for the runtime import that keeps every line where it is".into(),
-                    help: "add a blank or comment line, or a docstring, at the top of the file".into(),
-                    source_line: file.line_text(1).to_string(),
-                });
-                None
-            }
-        };
-        texts.push(text);
+impl NoImportSpot {
+    /// GY010, at the top of the file.
+    pub fn diagnostic(&self, source: &Source) -> Diagnostic {
+        Diagnostic::new(Code::NoImportSpot, Location::range(source, 0..0), "no place for the runtime import that keeps every line where it is")
+            .with_help("add a blank or comment line, or a docstring, at the top of the file")
     }
-    phase.next("edits");
-    Rewrite { texts, diagnostics, explanations }
+}
+
+/// The edits of every module (same order as `Program::modules`), or why a module cannot get
+/// them.
+pub fn edits(program: &Program, res: &Resolution, coloring: &Coloring) -> Vec<Result<Vec<Edit>, NoImportSpot>> {
+    let entries = if res.kinds_built.contains(&Kind::Thread) { entry_modules(program, res) } else { HashSet::new() };
+    let plan = Plan::new(res, coloring, program.modules.len());
+    program.modules.iter().enumerate().map(|(index, module)| plan.module_edits(index, module, entries.contains(&index))).collect()
 }
 
 /// Entry scripts: modules that test `__name__ == "__main__"` at top level, and `main.py` at the
@@ -317,88 +238,6 @@ fn imports_runtime(suite: &[Stmt]) -> bool {
         Stmt::Try(t) => imports_runtime(&t.body),
         _ => false,
     })
-}
-
-// -------------------------------------------------------------------------------------------
-// --explain
-
-fn explain(program: &Program, res: &Resolution, coloring: &Coloring) -> Vec<Explanation> {
-    let mut out = Vec::new();
-    let place = |module: usize, offset: usize| {
-        let file = &program.modules[module].file;
-        let (line, col) = file.line_col(TextSize::from(offset as u32));
-        (file.rel.clone(), line, col)
-    };
-    for id in coloring.reasons.keys() {
-        let (rel, line, col) = place(id.module, id.start);
-        let mut chain = Vec::new();
-        let mut seen = HashSet::new();
-        let mut current = Some(*id);
-        while let Some(f) = current.take() {
-            if !seen.insert(f) {
-                break;
-            }
-            match coloring.reasons.get(&f) {
-                Some(Reason::Call(i)) => {
-                    let call = &res.calls[*i];
-                    let (rel, line, col) = place(call.module, call.start);
-                    chain.push(Step { what: color::describe_call(program, res, call, &coloring.colored), rel, line, col });
-                    current = call.callees.iter().find_map(|c| match c {
-                        Callee::Function(g) if coloring.colored.contains(g) => Some(*g),
-                        _ => None,
-                    });
-                    if call.callees.iter().any(|c| matches!(c, Callee::Seed { .. })) {
-                        current = None;
-                    }
-                }
-                Some(Reason::With(i)) => {
-                    let w = &res.withs[*i];
-                    let (rel, line, col) = place(w.module, w.start);
-                    chain.push(Step { what: color::describe_with(w), rel, line, col });
-                }
-                Some(Reason::Family(g)) => {
-                    let (rel, line, col) = place(g.module, g.start);
-                    chain.push(Step { what: format!("same-name method of its class hierarchy `{}`", res.index.display(program, *g)), rel, line, col });
-                    current = Some(*g);
-                }
-                Some(Reason::AlreadyAsync) => {
-                    chain.push(Step { what: "already `async def`".into(), rel: rel.clone(), line, col });
-                }
-                None => {}
-            }
-        }
-        out.push(Explanation { function: res.index.display(program, *id), rel, line, col, chain, kind: ExplanationKind::Colored });
-    }
-    for (i, call) in res.calls.iter().enumerate() {
-        let unknown = call.unknown_receiver.as_ref().is_some_and(|(_, kind)| res.kinds_built.contains(kind));
-        if coloring.conversions[i] != Conversion::Maybe && !unknown {
-            continue;
-        }
-        let (rel, line, col) = place(call.module, call.start);
-        if coloring.conversions[i] == Conversion::Maybe {
-            let step = Step { what: color::describe_call(program, res, call, &coloring.colored), rel: rel.clone(), line, col };
-            out.push(Explanation {
-                function: format!("`{}(...)` goes through `{RUNTIME_ALIAS}.maybe` (its callees mix blocking and plain)", call.callee_text(program)),
-                rel,
-                line,
-                col,
-                chain: vec![step],
-                kind: ExplanationKind::Adapter,
-            });
-        } else if let Some((method, kind)) = &call.unknown_receiver {
-            if res.kinds_built.contains(kind) {
-                out.push(Explanation {
-                    function: format!("`{}(...)` is left plain: receiver kind unknown, `{method}` would block on a {} (rule GY301)", call.callee_text(program), kind.name()),
-                    rel,
-                    line,
-                    col,
-                    chain: Vec::new(),
-                    kind: ExplanationKind::UnknownReceiver,
-                });
-            }
-        }
-    }
-    out
 }
 
 /// Calls that are the operand of a primary (`.attr`, `[i]`, `(...)`): `await` binds looser.

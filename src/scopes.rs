@@ -92,6 +92,14 @@ impl<'a> FuncInfo<'a> {
             FuncNode::Lambda(_) => &[],
         }
     }
+    /// Byte offset where the definition ends.
+    pub fn end(&self) -> usize {
+        match self.node {
+            FuncNode::Def(d) => end_of(d),
+            FuncNode::AsyncDef(d) => end_of(d),
+            FuncNode::Lambda(l) => end_of(l),
+        }
+    }
     pub fn is_lambda(&self) -> bool {
         matches!(self.node, FuncNode::Lambda(_))
     }
@@ -123,6 +131,8 @@ pub struct Index<'a> {
     pub module_scopes: Vec<ScopeId>,
     /// Module index by dotted name.
     pub module_names: FastMap<String, usize>,
+    /// Dotted name of each module (same order as `Program::modules`).
+    pub module_name: Vec<&'a str>,
 }
 
 impl<'a> Index<'a> {
@@ -133,9 +143,11 @@ impl<'a> Index<'a> {
             classes: FastMap::default(),
             module_scopes: Vec::new(),
             module_names: FastMap::default(),
+            module_name: Vec::new(),
         };
         for (m, module) in program.modules.iter().enumerate() {
             index.module_names.insert(module.name.clone(), m);
+            index.module_name.push(&module.name);
             let scope = index.new_scope(m, ScopeKind::Module, None);
             index.module_scopes.push(scope);
             let mut builder = Builder { index: &mut index, module: m, scope, class: None, prefix: String::new() };
@@ -183,12 +195,12 @@ impl<'a> Index<'a> {
     }
 
     /// Display name of a function: `module.Class.method`.
-    pub fn display(&self, program: &Program, id: FuncId) -> String {
-        let module = &program.modules[id.module].name;
+    pub fn display(&self, id: FuncId) -> String {
+        let module = self.module_name.get(id.module).copied().unwrap_or("");
         match self.functions.get(&id) {
             Some(f) if module.is_empty() => f.qualname.clone(),
             Some(f) => format!("{module}.{}", f.qualname),
-            None => module.clone(),
+            None => module.to_string(),
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Location};
 use crate::parse::ast::{self, Expr, Stmt};
 use crate::project::Module;
 use crate::walk::{self, Visitor};
@@ -61,19 +61,10 @@ impl Finder<'_> {
         Imports(&mut self.aliases).visit_body(body);
     }
 
-    fn warn(&mut self, offset: ast::TextSize, module: &str, name: &str, why: &str) {
-        let file = &self.module.file;
-        let (line, col) = file.line_col(offset);
-        self.found.push(Diagnostic {
-            severity: Severity::Warning,
-            code: "GY020",
-            rel: file.rel.clone(),
-            line,
-            col,
-            message: format!("`{module}.{name}` {why}"),
-            help: "do not rely on it on the device".into(),
-            source_line: file.line_text(line).to_string(),
-        });
+    fn warn(&mut self, range: crate::parse::TextRange, module: &str, name: &str, why: &str) {
+        let at = Location::range(&self.module.file.source, usize::from(range.start())..usize::from(range.end()));
+        let message = format!("`{module}.{name}` {why}");
+        self.found.push(Diagnostic::new(Code::NameOnlyApi, at, message).with_help("do not rely on it on the device"));
     }
 }
 
@@ -89,7 +80,7 @@ impl<'a> Visitor<'a> for Finder<'_> {
             if let (0, Some(module)) = (level, module) {
                 for alias in &from.names {
                     if let Some(why) = lookup(module, alias.name.as_str()) {
-                        self.warn(ast::Ranged::range(alias).start(), module, alias.name.as_str(), why);
+                        self.warn(ast::Ranged::range(alias), module, alias.name.as_str(), why);
                     }
                 }
             }
@@ -103,7 +94,7 @@ impl<'a> Visitor<'a> for Finder<'_> {
                 let module = self.aliases.iter().find(|(local, _)| local == base.id.as_str()).map(|(_, m)| *m);
                 if let Some(module) = module {
                     if let Some(why) = lookup(module, attr.attr.as_str()) {
-                        self.warn(attr.range.start(), module, attr.attr.as_str(), why);
+                        self.warn(attr.range, module, attr.attr.as_str(), why);
                     }
                 }
             }
@@ -123,8 +114,8 @@ mod tests {
         let text = "import threading as th\nfrom threading import setprofile, Thread\nth.settrace(None)\nth.Thread\n";
         let program = Program::from_sources(vec![(PathBuf::from("m.py"), text.as_bytes().to_vec())], Vec::new());
         let found = name_only_uses(&program.modules[0]);
-        let at: Vec<(usize, usize)> = found.iter().map(|d| (d.line, d.col)).collect();
-        assert_eq!(at, [(2, 23), (3, 1)]);
-        assert!(found.iter().all(|d| d.code == "GY020" && !d.is_error()));
+        let at: Vec<Option<(usize, usize)>> = found.iter().map(|d| d.position()).collect();
+        assert_eq!(at, [Some((2, 23)), Some((3, 1))]);
+        assert!(found.iter().all(|d| d.code == Code::NameOnlyApi && !d.is_error()));
     }
 }

@@ -10,8 +10,14 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use greenify::emit::Backend;
+use greenify::explain::ExplanationKind;
 use greenify::project::Program;
-use greenify::rewrite::{self, ExplanationKind, Rewrite};
+use greenify::Analysis;
+
+fn rewrite(program: &Program) -> Analysis {
+    greenify::analyse(program, Backend::Green)
+}
 
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
@@ -142,7 +148,7 @@ fn assert_lines_kept(rel: &Path, old: &str, new: &str) {
     }
 }
 
-fn render(program: &Program, result: &Rewrite) -> String {
+fn render(program: &Program, result: &Analysis) -> String {
     let mut out = String::new();
     for (module, text) in program.modules.iter().zip(&result.texts) {
         match text {
@@ -159,9 +165,7 @@ fn render(program: &Program, result: &Rewrite) -> String {
         }
     }
     let _ = writeln!(out, "=== diagnostics");
-    let mut diags = result.diagnostics.clone();
-    diags.sort_by(|a, b| (&a.rel, a.line, a.col, a.code).cmp(&(&b.rel, b.line, b.col, b.code)));
-    for d in &diags {
+    for d in &result.diagnostics {
         out.push_str(&d.render());
     }
     let _ = writeln!(out, "=== explain");
@@ -186,7 +190,7 @@ fn run_case(name: &str) -> String {
     let sources = case_sources(name);
     let program = Program::from_sources(sources.clone(), Vec::new());
     assert!(program.syntax_errors.is_empty(), "{name}: input does not parse");
-    let result = rewrite::rewrite_program(&program);
+    let result = rewrite(&program);
     let has_errors = result.diagnostics.iter().any(|d| d.is_error());
 
     let mut second_sources = Vec::new();
@@ -203,7 +207,7 @@ fn run_case(name: &str) -> String {
     }
     if !has_errors {
         let again = Program::from_sources(second_sources, Vec::new());
-        let second = rewrite::rewrite_program(&again);
+        let second = rewrite(&again);
         for (module, text) in again.modules.iter().zip(&second.texts) {
             assert!(text.is_none(), "{}: greenify changes its own output:\n{}", module.file.rel.display(), text.as_deref().unwrap_or(""));
         }
@@ -273,7 +277,7 @@ fn idempotent_on_dir() {
     collect(Path::new(&dir), Path::new(""), &mut sources);
     sources.sort();
     let program = Program::from_sources(sources, Vec::new());
-    let first = rewrite::rewrite_program(&program);
+    let first = rewrite(&program);
     let again: Vec<(PathBuf, Vec<u8>)> = program
         .modules
         .iter()
@@ -281,7 +285,7 @@ fn idempotent_on_dir() {
         .map(|(m, t)| (m.file.rel.clone(), t.clone().unwrap_or_else(|| m.file.text.clone()).into_bytes()))
         .collect();
     let program2 = Program::from_sources(again, Vec::new());
-    let second = rewrite::rewrite_program(&program2);
+    let second = rewrite(&program2);
     let mut differing = 0;
     for (module, text) in program2.modules.iter().zip(&second.texts) {
         if let Some(text) = text {

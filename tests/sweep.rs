@@ -23,9 +23,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use greenify::diag::Code;
 use greenify::emit::Backend;
 use greenify::parse::split_lines;
-use greenify::project::{self, parallel_map, Program};
+use greenify::project::{self, Program};
+use greenify::work::{self, parallel_map};
 
 /// Where the library of the running `python3` is.
 fn stdlib() -> PathBuf {
@@ -257,8 +259,9 @@ fn first_difference(output: &str, again: &str) -> String {
 /// An internal error (GY999: overlapping edits, output that would not compile) is a bug of
 /// greenify's, not an outcome: a finding.
 fn internal_errors(analysis: &greenify::Analysis, findings: &mut Findings) {
-    for d in analysis.diagnostics.iter().filter(|d| d.code == "GY999") {
-        findings.add("internal errors", format!("{}:{}:{}: {}", d.rel.display(), d.line, d.col, d.message));
+    for d in analysis.diagnostics.iter().filter(|d| d.code == Code::Internal) {
+        let (line, col) = d.position().unwrap_or_default();
+        findings.add("internal errors", format!("{}:{line}:{col}: {}", d.rel().display(), d.message));
     }
 }
 
@@ -303,7 +306,7 @@ fn limit() -> Duration {
 fn start<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> std::sync::mpsc::Receiver<T> {
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::Builder::new()
-        .stack_size(project::WORKER_STACK)
+        .stack_size(work::WORKER_STACK)
         .spawn(move || send.send(f()))
         .expect("a thread for the sweep");
     receive

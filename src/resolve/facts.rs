@@ -1,0 +1,186 @@
+//! The facts the analysis hands on: per call site, `with` statement, decorator and store, what
+//! it can invoke or acquire, plus the program-wide facts (thread bodies, method families, kinds
+//! built, imports). Offsets are byte offsets into the module's text, which [`Resolution::files`]
+//! holds, so consumers get texts and positions from the facts alone.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::value::{funcs_in, Val, ValSet};
+use crate::fxhash::FastSet;
+use crate::kinds::Kind;
+use crate::parse::Source;
+use crate::scopes::{FuncId, Index};
+
+/// Where code runs: inside a function, or at a module's top level (also class bodies there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Owner {
+    Top(usize),
+    Func(FuncId),
+}
+
+/// What one possible callee of a call does.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Callee {
+    /// A function of the program (colored or not, `color` decides).
+    Function(FuncId),
+    /// A blocking runtime operation: `Queue.get`, `time.sleep`; `replace` is the runtime's callee
+    /// that takes the original callee's place (`sleep` for `time.sleep`).
+    Seed { what: String, replace: Option<&'static str> },
+    /// Something that never blocks (builtins, non-blocking methods, foreign code).
+    Plain,
+}
+
+/// One call site, as the last pass saw it.
+#[derive(Debug, Clone)]
+pub struct CallFact {
+    pub module: usize,
+    pub start: usize,
+    pub end: usize,
+    pub func_start: usize,
+    pub func_end: usize,
+    pub owner: Owner,
+    /// Inside a comprehension or generator expression (not its first iterable).
+    pub in_comprehension: bool,
+    /// In the body of a class defined inside a function (where `await` cannot go).
+    pub in_class_body: bool,
+    /// Already the operand of `await` (greenify's own output, or user code).
+    pub awaited: bool,
+    /// The argument of `__gy.run(...)` / `__gy.maybe(...)` (greenify's own output).
+    pub adapted: bool,
+    pub callees: Vec<Callee>,
+    /// A runtime constructor that replaces the callee without blocking (`socket.socket` ->
+    /// `gsocket.socket`).
+    pub constructor: Option<&'static str>,
+    /// Program functions and blocking runtime methods handed here to code outside SRC, which
+    /// will call them without `await`.
+    pub callbacks: Vec<Callback>,
+    /// `x.m()` where nothing tells what `x` is and `m` is a blocking method name of this kind.
+    pub unknown_receiver: Option<(String, Kind)>,
+    /// `self.cb()` on a program object whose attribute `cb` is never set in SRC.
+    pub unresolved_attribute: Option<String>,
+}
+
+/// A callable handed to code outside SRC.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Callback {
+    Function(FuncId),
+    /// A blocking method of a runtime object (`q.get` in `iter(q.get, None)`): `Queue.get`.
+    Runtime(String),
+}
+
+impl Callback {
+    /// The callbacks among `vals`: program functions and blocking runtime methods.
+    pub fn found_in(vals: &ValSet) -> Vec<Callback> {
+        let mut out: Vec<Callback> = funcs_in(vals).into_iter().map(Callback::Function).collect();
+        for v in vals {
+            if let Val::RuntimeMethod(kind, _, method) = v {
+                if kind.blocks(method) {
+                    out.push(Callback::Runtime(format!("{}.{}", kind.name(), method)));
+                }
+            }
+        }
+        out
+    }
+
+    /// The callbacks among every argument of a call, positional and keyword.
+    pub fn in_call(args: &[ValSet], keywords: &[(Option<String>, ValSet)]) -> Vec<Callback> {
+        args.iter().chain(keywords.iter().map(|(_, v)| v)).flat_map(Callback::found_in).collect()
+    }
+}
+
+/// One `with` statement.
+#[derive(Debug, Clone)]
+pub struct WithFact {
+    pub module: usize,
+    /// The statement, from `with` (or `async`) to the end of its body.
+    pub start: usize,
+    pub end: usize,
+    pub owner: Owner,
+    pub is_async: bool,
+    pub items: Vec<WithItemFact>,
+}
+
+/// One item of a `with`.
+#[derive(Debug, Clone)]
+pub struct WithItemFact {
+    /// The lock-like kind it acquires, if any.
+    pub lock: Option<Kind>,
+    /// The context expression.
+    pub range: std::ops::Range<usize>,
+}
+
+/// A decorator applied to a function that is not known to pass coroutines through.
+#[derive(Debug, Clone)]
+pub struct DecoratorFact {
+    pub func: FuncId,
+    /// The decorator expression (after the `@`).
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A program function stored where code outside SRC will call it (`ext.on_message = f`).
+#[derive(Debug, Clone)]
+pub struct StoreFact {
+    pub module: usize,
+    /// The assignment's target (`ext.on_message`).
+    pub start: usize,
+    pub end: usize,
+    pub owner: Owner,
+    pub funcs: Vec<FuncId>,
+}
+
+/// Everything `color`, the rules, `explain` and `rewrite` need to know about the program's
+/// names and values.
+pub struct Resolution<'a> {
+    pub index: Index<'a>,
+    /// Each module's source (same order as `Program::modules`): the text and positions the facts'
+    /// offsets point into.
+    pub files: Vec<Source>,
+    pub calls: Vec<CallFact>,
+    pub withs: Vec<WithFact>,
+    pub decorators: Vec<DecoratorFact>,
+    pub stores: Vec<StoreFact>,
+    /// Functions the runtime runs as thread bodies (targets, timer functions, `run` of subclasses).
+    pub task_bodies: BTreeSet<FuncId>,
+    /// Same-name methods of one class hierarchy: they must share a color.
+    pub method_families: Vec<Vec<FuncId>>,
+    /// Kinds of runtime objects the program builds (the unknown-receiver warning looks at these).
+    pub kinds_built: BTreeSet<Kind>,
+    /// Which modules of the program each module imports.
+    pub imports: BTreeMap<usize, BTreeSet<usize>>,
+}
+
+
+impl Resolution<'_> {
+    /// The source of module `module`.
+    pub fn file(&self, module: usize) -> &Source {
+        &self.files[module]
+    }
+
+    /// Text of a call's callee, for messages: `q.get`.
+    pub fn callee_text(&self, call: &CallFact) -> &str {
+        self.files.get(call.module).map_or("", |f| f.slice(call.func_start, call.func_end))
+    }
+
+    /// Display name of a function: `module.Class.method`.
+    pub fn display(&self, id: FuncId) -> String {
+        self.index.display(id)
+    }
+}
+
+/// What the evaluation of one unit records (merged into the [`Resolution`] at the end).
+#[derive(Default)]
+pub struct Recorded {
+    pub calls: Vec<CallFact>,
+    pub withs: Vec<WithFact>,
+    pub decorators: Vec<DecoratorFact>,
+    pub stores: Vec<StoreFact>,
+    pub task_bodies: BTreeSet<FuncId>,
+    pub kinds_built: BTreeSet<Kind>,
+    pub imports: BTreeMap<usize, BTreeSet<usize>>,
+    /// Calls already awaited / adapted (offsets in the current module).
+    pub awaited: FastSet<(usize, usize)>,
+    pub adapted: FastSet<(usize, usize)>,
+}
+
