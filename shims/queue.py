@@ -1,9 +1,9 @@
 # greenify shim: `import queue` resolves to greenify's queue (both backends).
 # MicroPython: copy the runtime module's names here (the importer keeps this module).
 # CPython (host testing): load the real stdlib modules first, then replace this module.
-import sys
+from greenify._plat import MPY
 
-if sys.implementation.name == "micropython":
+if MPY:
     import greenify.queue as _m
 
     for _k, _v in _m.__dict__.items():
@@ -14,3 +14,4 @@ else:
     from greenify import _host
 
     _host.install("queue")
+del MPY

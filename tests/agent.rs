@@ -105,13 +105,14 @@ fn show(run: &Run) -> String {
 
 // ---- gsocket / gselect unit test ------------------------------------------------------------
 
-/// A folder with a `greenify` package holding only the green I/O modules.
+/// A folder with a `greenify` package holding only the green I/O modules (and the platform flag they read).
 fn io_package(scratch: &Path) -> PathBuf {
     let pkg = scratch.join("greenify");
     std::fs::create_dir_all(&pkg).expect("mkdir");
     std::fs::write(pkg.join("__init__.py"), "").expect("write");
-    for f in ["gsocket.py", "gselect.py"] {
-        std::fs::copy(repo().join("runtime_py/green").join(f), pkg.join(f)).expect("copy runtime");
+    for f in ["green/gsocket.py", "green/gselect.py", "common/_plat.py"] {
+        let name = Path::new(f).file_name().expect("file name");
+        std::fs::copy(repo().join("runtime_py").join(f), pkg.join(name)).expect("copy runtime");
     }
     std::fs::copy(repo().join("tests/io/gsocket_unit.py"), scratch.join("gsocket_unit.py")).expect("copy");
     scratch.to_path_buf()

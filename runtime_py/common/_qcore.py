@@ -96,3 +96,15 @@ class PriorityStore:
 
     def _get(self):
         return heappop(self.queue)
+
+
+def ordered(Queue):
+    """LifoQueue and PriorityQueue for a backend's Queue: only their storage differs."""
+
+    class LifoQueue(LifoStore, Queue):
+        pass
+
+    class PriorityQueue(PriorityStore, Queue):
+        pass
+
+    return LifoQueue, PriorityQueue

@@ -5,16 +5,20 @@ exceptions, `Thread-N (target)` naming, the CPython `repr` texts, Thread attribu
 their errors (ThreadBase), ExceptHookArgs and the default excepthook output, the Barrier
 state machine (without the waiting), and `local`.  Nothing here blocks or imports `_thread`.
 
-A backend plugs itself in by setting two module globals once at import:
+A backend plugs itself in by setting these module globals once at import:
   current_thread -- function returning the current Thread object (daemon inheritance)
   local_storage  -- function returning a dict owned by the current thread, in which `local`
                     keeps {local_object: attribute_dict}; it dies with the thread, so no leak.
+  Thread, Event  -- the backend's classes (TimerBase builds on them)
 Runs unchanged on MicroPython and CPython >= 3.8.
 """
 import sys
+from greenify._plat import MPY
 
 current_thread = None  # set by the backend
 local_storage = None  # set by the backend
+Thread = None  # set by the backend
+Event = None  # set by the backend
 
 # CPython's value on 64-bit Linux; backends may lower it (green: ticks window).
 TIMEOUT_MAX = 9223372036.0
@@ -69,6 +73,66 @@ def check_timeout(timeout, maxval):
     if timeout > maxval:
         raise OverflowError("timeout value is too large")
     return timeout
+
+
+def check_acquire(blocking, timeout, maxval):
+    # Lock/RLock.acquire's argument rules: 0 (do not wait), None (forever) or seconds.
+    if not blocking:
+        if timeout != -1:
+            raise ValueError("can't specify a timeout for a non-blocking call")
+        return 0
+    return check_timeout(timeout, maxval)
+
+
+def check_sem_acquire(blocking, timeout):
+    # Semaphore.acquire's argument rule (its timeout is None, not -1, when absent).
+    if not blocking and timeout is not None:
+        raise ValueError("can't specify timeout for non-blocking acquire")
+
+
+def check_stack_size(size, minimum):
+    # CPython's errors; `minimum` is the backend's smallest stack (CPython's is 32 KiB).
+    if size < 0:
+        raise ValueError("size must be 0 or a positive value")
+    if 0 < size < minimum:
+        raise ValueError("size not valid: %d bytes" % size)
+
+
+# settrace/setprofile: the hooks are kept for gettrace/getprofile; a backend with OS
+# threads installs the trace function in each new thread where the port has sys.settrace.
+# Green threads all run in one OS thread: only the *_all_threads forms install anything.
+_trace = None
+_profile = None
+
+
+def settrace(func):
+    global _trace
+    _trace = func
+
+
+def setprofile(func):
+    global _profile
+    _profile = func
+
+
+def settrace_all_threads(func):
+    settrace(func)
+    if hasattr(sys, "settrace"):
+        sys.settrace(func)
+
+
+def setprofile_all_threads(func):
+    setprofile(func)
+    if hasattr(sys, "setprofile"):
+        sys.setprofile(func)
+
+
+def gettrace():
+    return _trace
+
+
+def getprofile():
+    return _profile
 
 
 class ThreadBase:
@@ -332,7 +396,20 @@ class BarrierBase:
             type(self).__name__, addr(self), self.n_waiting, self._parties)
 
 
-_MPY = sys.implementation.name == "micropython"
+class TimerBase:
+    """threading.Timer without its waiting: a backend writes class Timer(TimerBase, Thread)
+    and adds run() (wait `interval` on `finished`, then call unless cancelled)."""
+
+    def __init__(self, interval, function, args=None, kwargs=None):
+        Thread.__init__(self)
+        self.interval = interval
+        self.function = function
+        self.args = args if args is not None else []
+        self.kwargs = kwargs if kwargs is not None else {}
+        self.finished = Event()
+
+    def cancel(self):
+        self.finished.set()
 
 
 class _LocalDict:
@@ -384,12 +461,12 @@ class local:
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
         object.__setattr__(self, "_gy_args", (args, kw))
-        if _MPY:  # `x.__dict__` is read from the instance before any class lookup
+        if MPY:  # `x.__dict__` is read from the instance before any class lookup
             object.__setattr__(self, "__dict__", _LocalDict(self))
         local_storage()[self] = {}  # the creating thread is initialised by __init__ itself
         return self
 
-    if not _MPY:
+    if not MPY:
 
         @property
         def __dict__(self):

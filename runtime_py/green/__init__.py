@@ -7,14 +7,22 @@ exit()         end of the entry script: wait for non-daemon threads, as CPython 
 gsocket, gselect   green sockets and select/poll (loaded on first use)
 """
 import sys
+from greenify._plat import MPY
 
-if sys.implementation.name != "micropython":
+# The kernel: greenify._kernel on MicroPython, greenify._hostkernel on CPython (host
+# testing).  Binding the package attribute `_kernel` here makes every later
+# `from greenify import _kernel` get the one for this platform; the other is never loaded.
+if MPY:
+    from greenify import _kernel
+else:
     from greenify import _host
 
     _host.ensure_real()  # before asyncio is imported: it must bind the real threading
+    from greenify import _hostkernel as _kernel
 
 import asyncio
-from greenify import _kernel as K
+
+K = _kernel
 
 
 def run(aw):
@@ -40,7 +48,7 @@ def _check(t):
         raise ValueError("sleep length must be non-negative")
 
 
-if K.MPY:
+if MPY:
     _sleep_ms = asyncio.sleep_ms  # a reusable singleton: no allocation per sleep
 
     def sleep_ms(ms):

@@ -1,33 +1,34 @@
-"""Green kernel: park and wake asyncio tasks without allocating, on MicroPython and CPython.
+"""Green kernel for MicroPython: park and wake asyncio tasks without allocating.
 
 Every green thread is its own reusable awaitable (Thread inherits Waiter).  A blocking call
 *arms* the current thread (puts it on the primitive's wait list, a plain list, FIFO) and
-returns it; `await` then *parks* the task: queued nowhere (MicroPython) or waiting on a
-Future (CPython).  A waker *delivers* a value and pushes the task back on the run queue.  A
-timeout is the task itself queued with a deadline key, removed again when woken early.
+returns it; `await` then *parks* the task: it yields None and is queued nowhere.  A waker
+*delivers* a value and pushes the task back on asyncio's run queue.  A timeout is the task
+itself queued with a deadline key, removed again when woken early.
 
-MicroPython: parking yields None; the result comes back through a preallocated
-StopIteration (None/True/False) or a StopIteration(value) built under heap_lock in the
-static emergency exception object (0 bytes; see _hl below).
-CPython (host testing): parking yields a Future; timeouts are loop.call_at handles.
-Waiter fields are prefixed `_w_` (they live on user Thread subclasses) and stay class
-defaults until used: every instance attribute costs 16 bytes per thread on MicroPython.
+The result comes back through a preallocated StopIteration (None/True/False) or a
+StopIteration(value) built under heap_lock in the static emergency exception object
+(0 bytes; see _hl below).  Waiter fields are prefixed `_w_` (they live on user Thread
+subclasses) and stay class defaults until used: every instance attribute costs 16 bytes per
+thread.  CPython (host testing) runs greenify._hostkernel instead, which has the same names;
+greenify/__init__.py picks one, and this module is never imported there.
 """
 import sys
-import asyncio
+from asyncio import core
+from time import ticks_ms, ticks_add, ticks_diff
 
-MPY = sys.implementation.name == "micropython"
 tasks = {}  # asyncio Task -> green Thread (main thread's run tasks too)
 dead = False  # set once a deadlock was reported: nothing waits any more
 threads = None  # set by threading: lists every thread, for the deadlock report
 main_task = None  # the task running the main thread's blocking call (greenify.run)
 main_w = None  # the main thread (set by threading)
+ASYNC_FN = type(lambda: (yield))  # async functions are generator functions here
 
 _ST = StopIteration(True)
 _SF = StopIteration(False)
 _SN = StopIteration(None)
 _sv = None  # fallback only: last StopIteration(value) a Waiter raised, reused for the same value
-_hl = None  # MicroPython: micropython.heap_lock when a value can travel without allocating
+_hl = None  # micropython.heap_lock when a value can travel without allocating
 _hu = None  # and micropython.heap_unlock
 _CHUNK = 1 << 28  # ms: longest single deadline, inside every port's ticks window
 
@@ -66,6 +67,19 @@ FALSE = Done(False)
 NONE = Done(None)
 
 
+def _exhausted():
+    return
+    yield
+
+
+# Inside a task, Queue.put() returns this exhausted generator: `await` of it gives None at
+# native speed (no __iter__/__next__ calls, no raise); ~0.8 us less per put than NONE.  At
+# top level NONE stays (greenify.run() returns a Done without running the loop).
+DONE = _exhausted()
+for _ in DONE:
+    pass
+
+
 class Value:
     """The awaitable of a value known at once (Queue.get of a waiting item).
 
@@ -100,190 +114,124 @@ class Value:
 
 
 VALUE = Value()
+_GEN = type(DONE)
 
 
-if MPY:
-    from asyncio import core as _core
-    from time import ticks_ms, ticks_add, ticks_diff
+def cur_task():
+    return core.cur_task
 
-    _GEN = type((lambda: (yield))())
-    ASYNC_FN = type(lambda: (yield))  # MicroPython: async functions are generator functions
 
-    def cur_task():
-        return _core.cur_task
+def idle():
+    # Nothing runnable, sleeping or waiting for I/O.
+    return core._task_queue.peek() is None and not core._io_queue.map
 
-    def idle():
-        # Nothing runnable, sleeping or waiting for I/O.
-        return _core._task_queue.peek() is None and not _core._io_queue.map
 
-    def spawn(coro):
-        return _core.create_task(coro)
+def spawn(coro):
+    return core.create_task(coro)
 
-    def run_task(coro):
-        return _run(_core.create_task(coro), _core.run_until_complete)
 
-    def awaitable(x):
-        # _AW: the tuple built once (a literal here would allocate one per call to maybe()).
-        return isinstance(x, _AW)
+def run_task(coro):
+    return _run(core.create_task(coro), core.run_until_complete)
 
-    def clock():
-        # Seconds on a monotonic clock (for deadlines spanning several waits).
-        return ticks_diff(ticks_ms(), _T0) / 1000
 
-    _T0 = ticks_ms()
+def awaitable(x):
+    # _AW: the tuple built once (a literal here would allocate one per call to maybe()).
+    return isinstance(x, _AW)
 
-    def _probe():
-        # True when StopIteration(o) made under heap_lock keeps its arg.  A function: its
-        # stores are local; a module-global store while locked raises MemoryError.
-        o = object()
-        try:
-            micropython.heap_lock()
-            try:
-                s = StopIteration(o)
-            finally:
-                micropython.heap_unlock()
-        except Exception:  # a port that raises MemoryError instead
-            return False
-        return s.value is o
 
+def clock():
+    # Seconds on a monotonic clock (for deadlines spanning several waits).
+    return ticks_diff(ticks_ms(), _T0) / 1000
+
+
+_T0 = ticks_ms()
+
+
+def _probe():
+    # True when StopIteration(o) made under heap_lock keeps its arg.  A function: its
+    # stores are local; a module-global store while locked raises MemoryError.
+    o = object()
     try:
-        import micropython
-    except ImportError:
-        micropython = None
-    if hasattr(micropython, "heap_lock") and hasattr(micropython, "heap_unlock"):
-        if not _probe() and hasattr(micropython, "alloc_emergency_exception_buf"):
-            # Bare-metal ports start with no emergency buffer: give it the size the
-            # MicroPython docs suggest for ISRs.  Only when the probe failed, so a buffer
-            # the user made larger is never shrunk.
-            micropython.alloc_emergency_exception_buf(100)
-        if _probe():
-            _hl = micropython.heap_lock
-            _hu = micropython.heap_unlock
-        # else: values travel in allocated StopIterations (the _sv cache), as before.
-
-    class _Canceller:
-        # Task.cancel() calls task.data.remove(task) for a task parked off the run queue;
-        # the waiter's own cleanup runs when CancelledError is thrown into it.
-        def remove(self, task):
-            pass
-
-    _CANCEL = _Canceller()
-
-    def _arm_clock(w, timeout):
-        # Never shorter than asked: ticks_ms() truncates, so one more millisecond.
-        w._w_t0 = ticks_ms()
-        w._w_ms = int(timeout * 1000) + 1 if timeout > 0 else 0
-
-    def _park(w):
-        t = _core.cur_task
-        if w._w_task is not t:
-            w._w_task = t
-        ms = w._w_ms
-        if ms is None:
-            t.data = _CANCEL
-            return None
-        if ms > _CHUNK:
-            ms = _CHUNK
-        w._w_ms -= ms
-        w._w_t0 = ticks_add(w._w_t0, ms)
-        _core._task_queue.push(t, w._w_t0)
-        return None
-
-    def _unpark(w):
-        q = _core._task_queue
-        if w._w_ms is not None:
-            q.remove(w._w_task)
-        q.push(w._w_task)
-
-    def _expired(w):
-        # Woken by the clock: a very long timeout may still have chunks to go.
-        ms = w._w_ms
-        return ms is not None and ms <= 0
-
-    def _untime(w):
-        _core._task_queue.remove(w._w_task)
-        w._w_task.data = _CANCEL
-
-else:
-    import inspect
-    from time import monotonic as clock
-
-    ASYNC_FN = None
-    _the_loop = None
-
-    def cur_task():
-        loop = asyncio._get_running_loop()
-        return asyncio.current_task(loop) if loop is not None else None
-
-    def _loop():
-        global _the_loop
+        micropython.heap_lock()
         try:
-            return asyncio.get_running_loop()
-        except RuntimeError:
-            pass
-        if _the_loop is None or _the_loop.is_closed():
-            _the_loop = asyncio.new_event_loop()
-        return _the_loop
+            s = StopIteration(o)
+        finally:
+            micropython.heap_unlock()
+    except Exception:  # a port that raises MemoryError instead
+        return False
+    return s.value is o
 
-    def idle():
-        loop = asyncio._get_running_loop()
-        if loop is None or loop._ready:
-            return False
-        for h in loop._scheduled:
-            if not h._cancelled:
-                return False
-        return len(loop._selector.get_map()) <= 1  # only the loop's own self-pipe
 
-    def spawn(coro):
-        return _loop().create_task(coro)
+try:
+    import micropython
+except ImportError:
+    micropython = None
+if hasattr(micropython, "heap_lock") and hasattr(micropython, "heap_unlock"):
+    if not _probe() and hasattr(micropython, "alloc_emergency_exception_buf"):
+        # Bare-metal ports start with no emergency buffer: give it the size the
+        # MicroPython docs suggest for ISRs.  Only when the probe failed, so a buffer
+        # the user made larger is never shrunk.
+        micropython.alloc_emergency_exception_buf(100)
+    if _probe():
+        _hl = micropython.heap_lock
+        _hu = micropython.heap_unlock
+    # else: values travel in allocated StopIterations (the _sv cache), as before.
 
-    def run_task(coro):
-        loop = _loop()
-        return _run(loop.create_task(coro), loop.run_until_complete)
 
-    def awaitable(x):
-        return inspect.isawaitable(x)
+class _Canceller:
+    # Task.cancel() calls task.data.remove(task) for a task parked off the run queue;
+    # the waiter's own cleanup runs when CancelledError is thrown into it.
+    def remove(self, task):
+        pass
 
-    def _arm_clock(w, timeout):
-        w._w_t0 = clock() + timeout
-        w._w_ms = 1
 
-    def _park(w):
-        loop = asyncio.get_running_loop()
-        w._w_task = asyncio.current_task(loop)
-        f = w._w_fut = loop.create_future()
-        f._asyncio_future_blocking = True
-        if w._w_ms is not None:
-            w._w_h = loop.call_at(w._w_t0, _fire, f)
-            w._w_ms = 0
-        return f
+_CANCEL = _Canceller()
 
-    def _fire(f):
-        if not f.done():
-            f.set_result(None)
 
-    def _unpark(w):
-        _untime(w)
-        _fire(w._w_fut)
+def _arm_clock(w, timeout):
+    # Never shorter than asked: ticks_ms() truncates, so one more millisecond.
+    w._w_t0 = ticks_ms()
+    w._w_ms = int(timeout * 1000) + 1 if timeout > 0 else 0
 
-    def _expired(w):
-        # The timer fired; False if a notify() made the wait untimed meanwhile (it won).
-        w._w_h = None
-        return w._w_ms is not None
 
-    def _untime(w):
-        if w._w_h is not None:
-            w._w_h.cancel()
-            w._w_h = None
+def _park(w):
+    t = core.cur_task
+    if w._w_task is not t:
+        w._w_task = t
+    ms = w._w_ms
+    if ms is None:
+        t.data = _CANCEL
+        return None
+    if ms > _CHUNK:
+        ms = _CHUNK
+    w._w_ms -= ms
+    w._w_t0 = ticks_add(w._w_t0, ms)
+    core._task_queue.push(t, w._w_t0)
+    return None
+
+
+def _unpark(w):
+    q = core._task_queue
+    if w._w_ms is not None:
+        q.remove(w._w_task)
+    q.push(w._w_task)
+
+
+def _expired(w):
+    # Woken by the clock: a very long timeout may still have chunks to go.
+    ms = w._w_ms
+    return ms is not None and ms <= 0
+
+
+def _untime(w):
+    core._task_queue.remove(w._w_task)
+    w._w_task.data = _CANCEL
 
 
 def stuck():
     """True when no thread can ever run again: nothing runnable, sleeping or waiting for
     I/O, and the main thread is blocked too (parked, or a native asyncio loop runs)."""
-    if MPY:  # idle() inlined: this runs on every park without timeout
-        if _core._task_queue.peek() is not None or _core._io_queue.map:
-            return False
-    elif not idle():
+    if core._task_queue.peek() is not None or core._io_queue.map:
         return False
     return main_task is None or main_w._w_st == 2
 
@@ -291,7 +239,7 @@ def stuck():
 def _run(task, until):
     # Run the scheduler until `task` (the main thread's blocking call) completes.
     global main_task
-    if cur_task() is not None:
+    if core.cur_task is not None:
         raise RuntimeError("greenify: blocking call in code that was not converted")
     prev = main_task
     main_task = task
@@ -300,10 +248,9 @@ def _run(task, until):
             try:
                 return until(task)
             except SystemExit as e:
-                # MicroPython: a thread task ended by SystemExit escapes the loop; the
-                # thread ends (its excepthook decides, the default one is silent) and the
-                # loop goes on.
-                t = cur_task() if MPY else None
+                # A thread task ended by SystemExit escapes the loop; the thread ends (its
+                # excepthook decides, the default one is silent) and the loop goes on.
+                t = core.cur_task
                 th = tasks.get(t)
                 if dead or t is task or th is None:
                     raise
@@ -332,8 +279,6 @@ class Waiter:
     _w_ret = True  # what a lock grant delivers (False: Condition wait timed out)
     _w_kind = None
     _w_item = None  # a put() waiting for room keeps its item here
-    _w_fut = None
-    _w_h = None
 
     def _w_arm(self, wl, timeout, kind):
         """Queue on wait list `wl`; returns self, to be awaited."""
@@ -357,24 +302,19 @@ class Waiter:
     __await__ = __iter__
 
     def __next__(self):
-        # Hot path: every store to a Thread costs ~1 us on MicroPython (setter lookup
-        # through the bases), every call more: inline, and store only what must change.
+        # Hot path: every store to a Thread costs ~1 us (setter lookup through the bases),
+        # every call more: inline, and store only what must change.
         st = self._w_st
         if st == 1:
             self._w_st = 2
             if self._w_ms is None:
-                if MPY:
-                    t = _core.cur_task
-                    if self._w_task is not t:
-                        self._w_task = t
-                    t.data = _CANCEL
-                    if _core._task_queue.peek() is None and stuck():
-                        deadlock()
-                    return None
-                r = _park(self)
-                if stuck():
+                t = core.cur_task
+                if self._w_task is not t:
+                    self._w_task = t
+                t.data = _CANCEL
+                if core._task_queue.peek() is None and stuck():
                     deadlock()
-                return r
+                return None
             return _park(self)
         if st == 2:
             # Resumed without a wake-up: the deadline passed.
@@ -397,23 +337,23 @@ class Waiter:
             raise v() if isinstance(v, type) else v
         else:
             # A value must travel in a StopIteration, whose args are fixed at creation.
-            # MicroPython: with the heap locked the exception is the static emergency
-            # object and its one arg goes in the emergency buffer, so nothing is allocated.
-            # It must be raised in this very frame while still locked: the traceback entry
-            # for this frame is added when the raise leaves it and must fail to allocate
-            # too (a helper function would leave __next__ after the unlock).  The finally
-            # re-raises without a new entry, and the awaiting frame takes the value at once,
-            # before anything can reuse the emergency object.
+            # With the heap locked the exception is the static emergency object and its
+            # one arg goes in the emergency buffer, so nothing is allocated.  It must be
+            # raised in this very frame while still locked: the traceback entry for this
+            # frame is added when the raise leaves it and must fail to allocate too (a
+            # helper function would leave __next__ after the unlock).  The finally
+            # re-raises without a new entry, and the awaiting frame takes the value at
+            # once, before anything can reuse the emergency object.
             if _hl is not None:
                 _hl()
                 try:
                     raise StopIteration(v)
                 finally:
                     _hu()
-            # Fallback (CPython, or no emergency buffer): reuse the last StopIteration when
-            # it carries the same object (a token passed around), else allocate one (~96 B
-            # on MicroPython).  One cache for all threads: a module store is cheap, a Thread
-            # store is not.  _w_val keeps the item until the next wake.
+            # Fallback (no emergency buffer): reuse the last StopIteration when it carries
+            # the same object (a token passed around), else allocate one (~96 B).  One
+            # cache for all threads: a module store is cheap, a Thread store is not.
+            # _w_val keeps the item until the next wake.
             global _sv
             s = _sv
             if s is None or s.value is not v:
@@ -444,8 +384,8 @@ class Waiter:
         if self._w_val is not v:
             self._w_val = v
         if self._w_st == 2:
-            if MPY and self._w_ms is None:
-                _core._task_queue.push(self._w_task)
+            if self._w_ms is None:
+                core._task_queue.push(self._w_task)
             else:
                 _unpark(self)
         self._w_st = 4 if err else 3
@@ -461,8 +401,6 @@ class Waiter:
         # Task cancelled (or an exception thrown in) while parked: leave the wait list.
         if self._w_st in (1, 2) and self in self._w_wl:
             self._w_wl.remove(self)
-        if not MPY:
-            _untime(self)
         self._w_st = 0
         self._w_lk = None
         self._w_ret = True
@@ -470,8 +408,7 @@ class Waiter:
         raise exc if val is None else val
 
 
-if MPY:
-    _AW = (_GEN, Waiter, Done, Value, _core.SingletonGenerator)
+_AW = (_GEN, Waiter, Done, Value, core.SingletonGenerator)
 
 
 def grant(w):
@@ -487,34 +424,15 @@ def wake_all(wl, v, err=False):
         wl.pop(0)._w_wake(v, err)
 
 
-def describe(w):
-    s = w._w_kind[0]
-    if not MPY and w._w_task is not None:
-        # Innermost user frame of the parked coroutine: "file:line".
-        c = w._w_task.get_coro()
-        f = None
-        while c is not None and hasattr(c, "cr_frame"):
-            f = c.cr_frame or f
-            c = c.cr_await
-        if f is not None:
-            s += " at %s:%d" % (f.f_code.co_filename, f.f_lineno)
-    return s
-
-
 def deadlock():
-    """Every thread waits and nothing can wake one: report on stderr, exit status 3."""
+    """Every thread waits and nothing can wake one: report on stderr, exit status 3.
+
+    MicroPython has no frame objects: each thread's line names the kind of wait only."""
     global dead
     dead = True
     err = sys.stderr
     print("greenify: deadlock: every thread is blocked", file=err)
     for th in threads():
         if th._w_st == 2:
-            print("  %s: %s" % (th.name, describe(th)), file=err)
-    if not MPY:
-        # Leave at once: pending tasks must not print warnings on the way out.
-        import os
-
-        sys.stdout.flush()
-        err.flush()
-        os._exit(3)
+            print("  %s: %s" % (th.name, th._w_kind[0]), file=err)
     sys.exit(3)

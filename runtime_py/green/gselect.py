@@ -8,12 +8,10 @@
 # descriptors / objects with fileno(). Exceptional conditions (select's xlist, POLLPRI) are reported
 # when present at a check but not waited for.
 
-import sys
+from greenify._plat import MPY
 from . import gsocket as _gs
 
 _sel = _gs._sel
-
-_MP = sys.implementation.name == "micropython"
 
 POLLIN = _sel.POLLIN
 POLLOUT = _sel.POLLOUT
@@ -35,7 +33,7 @@ def _raw(obj):
 
 def _key(raw):
     # what the native poll reports back: MicroPython the object, CPython the file descriptor
-    if _MP:
+    if MPY:
         return id(raw)
     return raw if isinstance(raw, int) else raw.fileno()
 
@@ -66,7 +64,7 @@ class poll:
 
     def _check(self):
         res = self._p.poll(0)
-        if _MP and res:
+        if MPY and res:
             # report the registered object (a greenify socket), as MicroPython reports the object
             out = []
             for ent in res:
@@ -108,7 +106,7 @@ async def select(rlist, wlist, xlist, timeout=None):
         raise ValueError("timeout must be non-negative")
 
     def check():
-        if not _MP:
+        if not MPY:
             r, w, x = _sel.select(
                 [_raw(o) for o in rlist], [_raw(o) for o in wlist], [_raw(o) for o in xlist], 0
             )

@@ -11,12 +11,10 @@
 # Timeouts follow settimeout/setblocking: MicroPython raises OSError(ETIMEDOUT) like its own sockets,
 # CPython raises socket.timeout (TimeoutError on 3.10+).
 
-import sys
 import errno as _errno
+from greenify._plat import MPY
 
-_MP = sys.implementation.name == "micropython"
-
-if _MP:
+if MPY:
     try:
         import socket as _so
         import select as _sel
@@ -45,7 +43,7 @@ _ETIMEDOUT = _errno.ETIMEDOUT
 # (None: no deadline). wait_any(pairs, deadline) waits for the first of several (raw, write)
 # pairs and returns that pair, or None at the deadline (no exception): select/poll use it.
 
-if _MP:
+if MPY:
     _W = 2 if hasattr(_core.IOQueue, "queue_pri") else 1  # slot of the writer in IOQueue.map
     _POLLIN = _sel.POLLIN
     _POLLOUT = _sel.POLLOUT
@@ -337,7 +335,7 @@ class socket:
             if getattr(e, "errno", None) not in _EINPROGRESS or self._timeout == 0:
                 raise
         await wait(s, True, self._dl())
-        if not _MP:
+        if not MPY:
             err = s.getsockopt(_so.SOL_SOCKET, _so.SO_ERROR)
             if err:
                 raise OSError(err, _errno_msg(err))
@@ -547,7 +545,7 @@ class socket:
 
 
 def _errno_msg(err):
-    if _MP:
+    if MPY:
         return _errno.errorcode.get(err, str(err))
     import os
 

@@ -6,7 +6,7 @@ feeds the longest waiting getter directly, a get lets the longest waiting putter
 """
 from greenify import _kernel as K
 from greenify import threading as _th
-from greenify._qcore import Empty, Full, ShutDown, QueueBase, LifoStore, PriorityStore
+from greenify._qcore import Empty, Full, ShutDown, QueueBase, ordered
 
 __all__ = ["Empty", "Full", "ShutDown", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
 
@@ -67,13 +67,13 @@ class Queue(QueueBase):
                 if m <= 0 or len(self.queue) < m:
                     self._put(item)
                     self.unfinished_tasks += 1
-                    return (_DONE if _MPY and _core.cur_task is not None else _NONE) if block else None
+                    return (_DONE if _core.cur_task is not None else _NONE) if block else None
             elif not self.queue:
                 # A getter waits on the empty queue: the item goes straight to it (what
                 # _put then _get would return for FIFO, LIFO and priority storage alike).
                 self.unfinished_tasks += 1
                 gw.pop(0)._w_wake(item)
-                return (_DONE if _MPY and _core.cur_task is not None else _NONE) if block else None
+                return (_DONE if _core.cur_task is not None else _NONE) if block else None
         if m <= 0 or self._qsize() < m:
             self._put(item)
             self.unfinished_tasks += 1
@@ -89,7 +89,7 @@ class Queue(QueueBase):
                 raise ValueError("'timeout' must be a non-negative number")
             if timeout == 0:
                 raise Full
-        w = _tasks.get(_core.cur_task) if _MPY else None
+        w = _tasks.get(_core.cur_task)
         if w is None:
             w = _cur()
         w = w._w_arm(self._pw, timeout, _K_PUT)
@@ -134,13 +134,12 @@ class Queue(QueueBase):
             raise ShutDown
         if not block or timeout == 0:
             raise Empty
-        if _MPY:
-            # current_thread() inlined: a started Thread's task maps to it (the main
-            # thread's and native tasks are not in the map: the general call then).
-            w = _tasks.get(_core.cur_task)
-            if w is not None:
-                return w._w_arm(self._gw, timeout, _K_GET)
-        return _cur()._w_arm(self._gw, timeout, _K_GET)
+        # current_thread() inlined: a started Thread's task maps to it (the main
+        # thread's and native tasks are not in the map: the general call then).
+        w = _tasks.get(_core.cur_task)
+        if w is None:
+            w = _cur()
+        return w._w_arm(self._gw, timeout, _K_GET)
 
     def get_nowait(self):
         return self.get(False)
@@ -175,33 +174,15 @@ class Queue(QueueBase):
             K.wake_all(self._jw, None)
 
 
-class LifoQueue(LifoStore, Queue):
-    pass
-
-
-class PriorityQueue(PriorityStore, Queue):
-    pass
+LifoQueue, PriorityQueue = ordered(Queue)
 
 
 _PLAIN = (Queue, LifoQueue, PriorityQueue)
 _NONE = K.NONE
+_DONE = K.DONE  # put() inside a task: awaited at native speed (see _kernel.DONE)
 _VALUE = K.VALUE
-_MPY = K.MPY
 _tasks = K.tasks
-_DONE = None
-if _MPY:
-    # Inside a task, put() returns an exhausted generator: `await` of it gives None at
-    # native speed (no __iter__/__next__ calls, no raise); ~0.8 us less per put than NONE.
-    # At top level NONE stays (greenify.run() returns a Done without running the loop).
-    from asyncio import core as _core
-
-    def _exhausted():
-        return
-        yield
-
-    _DONE = _exhausted()
-    for _ in _DONE:
-        pass
+_core = K.core  # asyncio.core (its cur_task) on MicroPython; the host kernel's stand-in
 
 
 class SimpleQueue:

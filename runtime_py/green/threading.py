@@ -2,13 +2,19 @@
 
 One asyncio Task per Thread.  Blocking methods return an awaitable (the calling Thread
 itself, a reusable awaitable, or a ready-made result) which converted code awaits;
-non-blocking forms return plain values so unconverted code can call them.  Wake-ups are FIFO hand-offs: a released
-Lock, Semaphore or RLock passes straight to the longest waiting thread.
+non-blocking forms return plain values so unconverted code can call them.  Wake-ups are
+FIFO hand-offs: a released Lock, Semaphore or RLock passes straight to the longest waiting
+thread.  Condition, Semaphore, BoundedSemaphore, Barrier and Timer live in greenify._sync,
+loaded on first use (see __getattr__ at the end).
 """
 import sys
 from greenify import _kernel as K
 from greenify import _shared as S
-from greenify._shared import BrokenBarrierError, ExceptHookArgs, ThreadError, excepthook, local
+from greenify._plat import MPY
+from greenify._shared import (
+    BrokenBarrierError, ExceptHookArgs, ThreadError, excepthook, local,
+    settrace, setprofile, settrace_all_threads, setprofile_all_threads, gettrace, getprofile,
+)
 
 __all__ = [
     "get_ident", "active_count", "Condition", "current_thread", "enumerate", "main_thread",
@@ -21,24 +27,20 @@ __all__ = [
 TIMEOUT_MAX = S.TIMEOUT_MAX
 __excepthook__ = excepthook
 _alive = []  # started, unfinished threads in start order
-_trace = _profile = None
 # What each wait is (deadlock report) and what its timeout returns.
-_K_BARRIER = ("Barrier.wait", False)
-_K_COND = ("Condition.wait", False)
 _K_EVENT = ("Event.wait", False)
 _K_JOIN = ("Thread.join", None)
 _K_LOCK = ("Lock.acquire", False)
 _K_RLOCK = ("RLock.acquire", False)
-_K_SEM = ("Semaphore.acquire", False)
 _stack = 0
 _atexit_done = False
+# Loaded on first use (module __getattr__): the module holding each of these names.
+_LAZY = {"Condition": "_sync", "Semaphore": "_sync", "BoundedSemaphore": "_sync",
+         "Barrier": "_sync", "Timer": "_sync"}
 
 
 def _lock_timeout(blocking, timeout):
-    # Lock/RLock acquire argument rules; returns None (forever) or seconds.
-    if not blocking and timeout != -1:
-        raise ValueError("can't specify a timeout for a non-blocking call")
-    return S.check_timeout(timeout, TIMEOUT_MAX)
+    return S.check_acquire(blocking, timeout, TIMEOUT_MAX)
 
 
 def _wait_timeout(timeout):
@@ -204,149 +206,6 @@ class RLock(_LockBase):
             "locked" if o else "unlocked", o.ident if o else 0, self._count, S.addr(self))
 
 
-class Condition:
-    def __init__(self, lock=None):
-        if lock is None:
-            lock = RLock()
-        if not hasattr(lock, "_gy_take"):
-            raise TypeError("greenify: Condition needs a threading.Lock or RLock")
-        self._lock = lock
-        self.acquire = lock.acquire
-        self.release = lock.release
-        self._wl = []
-
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, t, v, tb):
-        return self._lock.__exit__(t, v, tb)
-
-    def __aenter__(self):
-        return self._lock.acquire()
-
-    def __aexit__(self, t, v, tb):
-        self._lock.release()
-        return K.NONE
-
-    def __repr__(self):
-        return "<Condition(%s, %d)>" % (self._lock, len(self._wl))
-
-    def _is_owned(self):
-        return self._lock._is_owned()
-
-    def wait(self, timeout=None):
-        if not self._lock._is_owned():
-            raise RuntimeError("cannot wait on un-acquired lock")
-        w = current_thread()
-        cnt = self._lock._release_save()
-        w._w_arm(self._wl, _wait_timeout(timeout), _K_COND)
-        w._w_lk = self._lock
-        if cnt != 1 or w._w_cnt != 1:
-            w._w_cnt = cnt
-        return w
-
-    async def wait_for(self, predicate, timeout=None):
-        end = None
-        left = timeout
-        result = predicate()
-        while not result:
-            if left is not None:
-                if end is None:
-                    end = K.clock() + left
-                else:
-                    left = end - K.clock()
-                    if left <= 0:
-                        break
-            await self.wait(left)
-            result = predicate()
-        return result
-
-    def notify(self, n=1):
-        if not self._lock._is_owned():
-            raise RuntimeError("cannot notify on un-acquired lock")
-        wl = self._wl
-        lwl = self._lock._wl
-        while n > 0 and wl:
-            # Notified: now wait (without deadline) for the lock, FIFO behind others.
-            w = wl.pop(0)
-            w._w_untime()
-            w._w_lk = None  # no deadline left: the lock comes back through the grant
-            w._w_wl = lwl
-            lwl.append(w)
-            n -= 1
-
-    def notify_all(self):
-        self.notify(len(self._wl))
-
-    notifyAll = notify_all
-
-
-class Semaphore:
-    def __init__(self, value=1):
-        if value < 0:
-            raise ValueError("semaphore initial value must be >= 0")
-        self._value = value
-        self._wl = []
-
-    def acquire(self, blocking=True, timeout=None):
-        if not blocking and timeout is not None:
-            raise ValueError("can't specify timeout for non-blocking acquire")
-        if self._value > 0:
-            self._value -= 1
-            return K.TRUE if blocking else True
-        if not blocking:
-            return False
-        t = _wait_timeout(timeout)
-        if t == 0:
-            return K.FALSE
-        return current_thread()._w_arm(self._wl, t, _K_SEM)
-
-    __aenter__ = acquire
-
-    def __enter__(self):
-        if self.acquire(False):
-            return True
-        if K.cur_task() is None:
-            return K.run_task(_await(self.acquire()))
-        raise _not_converted()
-
-    def release(self, n=1):
-        if n < 1:
-            raise ValueError("n must be one or more")
-        wl = self._wl
-        while n and wl:
-            wl.pop(0)._w_wake(True)  # hand the permit straight to the first waiter
-            n -= 1
-        self._value += n
-
-    def __exit__(self, t, v, tb):
-        self.release()
-
-    def __aexit__(self, t, v, tb):
-        self.release()
-        return K.NONE
-
-    def __repr__(self):
-        return "<threading.%s at %s: value=%d>" % (type(self).__name__, S.addr(self), self._value)
-
-
-class BoundedSemaphore(Semaphore):
-    def __init__(self, value=1):
-        Semaphore.__init__(self, value)
-        self._initial_value = value
-
-    def release(self, n=1):
-        if n < 1:
-            raise ValueError("n must be one or more")
-        if self._value + n > self._initial_value:
-            raise ValueError("Semaphore released too many times")
-        Semaphore.release(self, n)
-
-    def __repr__(self):
-        return "<threading.BoundedSemaphore at %s: value=%d/%d>" % (
-            S.addr(self), self._value, self._initial_value)
-
-
 class Event:
     def __init__(self):
         self._flag = False
@@ -374,43 +233,6 @@ class Event:
 
     def __repr__(self):
         return "<threading.Event at %s: %s>" % (S.addr(self), "set" if self._flag else "unset")
-
-
-class Barrier(S.BarrierBase):
-    def __init__(self, parties, action=None, timeout=None):
-        S.BarrierBase.__init__(self, parties, action, timeout)
-        self._wl = []
-
-    def _notify_all(self):
-        K.wake_all(self._wl, True)
-
-    async def wait(self, timeout=None):
-        if timeout is None:
-            timeout = self._timeout
-        while self._must_wait_enter():
-            await current_thread()._w_arm(self._wl, None, _K_BARRIER)
-        self._check_broken()
-        index = self._arrive()
-        try:
-            if index + 1 == self._parties:
-                self._release()
-            else:
-                end = None if timeout is None else K.clock() + timeout
-                while self._state == 0:
-                    left = None if end is None else max(0, end - K.clock())
-                    if not await current_thread()._w_arm(self._wl, left, _K_BARRIER):
-                        self._break()
-                        raise BrokenBarrierError
-                self._check_broken()
-            return index
-        finally:
-            self._leave()
-
-    def reset(self):
-        self._reset()
-
-    def abort(self):
-        self._break()
 
 
 class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found sooner
@@ -447,9 +269,8 @@ class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found soon
 
     def _gy_coro(self):
         # MicroPython: when run() or the target is an async function, its coroutine can be
-        # the task itself (no wrapper: ~100 bytes less per thread); None otherwise.
-        if not K.MPY:
-            return None
+        # the task itself (no wrapper: ~100 bytes less per thread); None otherwise (and
+        # always on CPython, whose kernel has no ASYNC_FN).
         run = type(self).run
         try:
             if run is Thread.run:
@@ -532,29 +353,8 @@ class _DummyThread(Thread):
         raise RuntimeError("cannot join a dummy thread")
 
 
-class Timer(Thread):
-    def __init__(self, interval, function, args=None, kwargs=None):
-        Thread.__init__(self)
-        self.interval = interval
-        self.function = function
-        self.args = args if args is not None else []
-        self.kwargs = kwargs if kwargs is not None else {}
-        self.finished = Event()
-
-    def cancel(self):
-        self.finished.set()
-
-    async def run(self):
-        await self.finished.wait(self.interval)
-        if not self.finished.is_set():
-            r = self.function(*self.args, **self.kwargs)
-            if K.awaitable(r):
-                await r
-        self.finished.set()
-
-
 def current_thread():
-    t = _core.cur_task if _MPY else K.cur_task()  # no call on MicroPython: hot path
+    t = _core.cur_task  # an attribute, not a call, on MicroPython: hot path
     if t is None or t is K.main_task:
         return _main
     th = _tasks.get(t)
@@ -562,9 +362,7 @@ def current_thread():
 
 
 _tasks = K.tasks
-_MPY = K.MPY
-if _MPY:
-    from asyncio import core as _core
+_core = K.core
 
 
 currentThread = current_thread
@@ -597,37 +395,12 @@ get_native_id = get_ident
 
 
 def stack_size(size=0):
-    # Green threads have no stack of their own: the value is checked and kept only.
+    # Green threads have no stack of their own: checked as CPython does, kept only.
     global _stack
-    if size != 0 and size < 32768:
-        raise ValueError("size not valid: %d bytes" % size)
+    S.check_stack_size(size, 32768)
     old = _stack
     _stack = size
     return old
-
-
-def settrace(func):
-    # Kept and returned by gettrace(); never called (no sys.settrace on devices).
-    global _trace
-    _trace = func
-
-
-def setprofile(func):
-    # Kept and returned by getprofile(); never called.
-    global _profile
-    _profile = func
-
-
-settrace_all_threads = settrace
-setprofile_all_threads = setprofile
-
-
-def gettrace():
-    return _trace
-
-
-def getprofile():
-    return _profile
 
 
 def _hook():
@@ -654,15 +427,8 @@ def _shutdown():
         if not th._daemonic:
             K.run_task(_join_all())
             break
-    if not K.MPY:
-        # Daemon threads are abandoned silently, as CPython's are.
-        for t in K.tasks:
-            t._log_destroy_pending = False
-        from greenify import _host
-
-        r = _host.real.get("threading")
-        if r is not None:
-            r._shutdown()
+    if not MPY:
+        K.at_shutdown()
 
 
 def _atexit():
@@ -677,12 +443,10 @@ def _atexit():
 def _register_atexit(*args, **kw):
     # CPython host: the stdlib (concurrent.futures) registers its hooks with the real module.
     if args:
-        from greenify import _host
-
-        return _host.real["threading"]._register_atexit(*args, **kw)
+        return K.register_atexit(*args, **kw)
     # MicroPython runs sys.atexit even after main raised: non-daemon threads still finish.
     global _atexit_done
-    if not _atexit_done and K.MPY and hasattr(sys, "atexit"):
+    if not _atexit_done and hasattr(sys, "atexit"):
         _atexit_done = True
         sys.atexit(_atexit)
 
@@ -696,8 +460,20 @@ def _local_storage():
     return d
 
 
+def __getattr__(name):
+    # Condition, Timer & co.: imported on first use, then kept as module globals.
+    m = _LAZY.get(name)
+    if m is None:
+        raise AttributeError(name)
+    v = getattr(__import__("greenify." + m, None, None, [name]), name)
+    globals()[name] = v
+    return v
+
+
 _main = _MainThread()
 K.threads = enumerate
 K.main_w = _main
 S.current_thread = current_thread
 S.local_storage = _local_storage
+S.Thread = Thread
+S.Event = Event

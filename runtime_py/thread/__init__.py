@@ -20,11 +20,11 @@ def set_poll_interval(min_s=None, max_s=None):
     A timed wait re-checks after min_s, doubling up to max_s: max_s bounds how late a
     notify/release is noticed by a thread parked with a timeout, and sets its CPU use.
     """
-    from greenify import threading as t
+    from greenify import _wait as w
 
-    old = (t._POLL_MIN_US / 1e6, t._POLL_MAX_US / 1e6)
+    old = (w.POLL_MIN_US / 1e6, w.POLL_MAX_US / 1e6)
     if min_s is not None:
-        t._POLL_MIN_US = max(1, int(min_s * 1e6))
+        w.POLL_MIN_US = max(1, int(min_s * 1e6))
     if max_s is not None:
-        t._POLL_MAX_US = max(t._POLL_MIN_US, int(max_s * 1e6))
+        w.POLL_MAX_US = max(w.POLL_MIN_US, int(max_s * 1e6))
     return old

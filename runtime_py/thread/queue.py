@@ -4,8 +4,9 @@ Storage and the bookkeeping that never waits come from greenify._qcore (shared w
 green backend); here: one mutex and three Conditions over it, as in CPython, so waiters
 are woken in FIFO order and a timed wait never returns before its deadline.
 """
-from greenify._qcore import Empty, Full, ShutDown, QueueBase, LifoStore, PriorityStore
-from greenify.threading import Lock, Condition, _deadline, _left
+from greenify._qcore import Empty, Full, ShutDown, QueueBase, ordered
+from greenify._sync import Lock, Condition
+from greenify._wait import deadline as _deadline, left as _left
 
 __all__ = ["Empty", "Full", "ShutDown", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
 
@@ -105,12 +106,7 @@ class Queue(QueueBase):
             self.not_full.notify_all()
 
 
-class LifoQueue(LifoStore, Queue):
-    pass
-
-
-class PriorityQueue(PriorityStore, Queue):
-    pass
+LifoQueue, PriorityQueue = ordered(Queue)
 
 
 class SimpleQueue:
