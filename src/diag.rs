@@ -68,7 +68,7 @@ macro_rules! codes {
 codes! {
     /// a `.py` file cannot be read as Python: syntax error (with line:col), not UTF-8 (position of the first bad byte; greenify reads UTF-8 sources only, other `coding:` declarations are not supported), or a NUL byte
     Unparsable = "GY001", Error;
-    /// SRC has `greenify/`, `threading.py` or `queue.py` at its top: OUT needs these names for the runtime (not raised when SRC is a previous output, see below)
+    /// SRC has `greenify/`, `threading.py`, `queue.py` or `.greenify-manifest` at its top: OUT needs these names for the runtime (not raised when SRC is a previous output, see below)
     ReservedName = "GY002", Error;
     /// an entry of SRC that is not copied: a symbolic link to a folder (not followed: no loops, nothing from outside SRC), a dangling link, a socket/FIFO/device
     Skipped = "GY003", Warning;

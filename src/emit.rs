@@ -1,12 +1,18 @@
 //! Writing OUT: the rewritten or copied program plus the runtime package and the shims.
 //!
 //! Nothing is ever half-written: the whole tree is built in a temporary sibling folder of OUT and
-//! moved into place with renames at the end. A previous OUT is moved aside first and deleted only
-//! once the new tree is in place; if anything fails, the previous OUT is put back.
+//! swapped into place at the end ([`swap`]: atomically where the OS can). The tree holds a
+//! manifest of what greenify wrote ([`manifest`]): it is how a previous output is recognised, and
+//! of a previous output only the listed files are deleted.
+
+pub mod manifest;
+pub mod swap;
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+
+use manifest::{Manifest, MANIFEST};
 
 include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
 
@@ -31,10 +37,11 @@ impl Backend {
 /// The name of the runtime package in OUT.
 pub const RUNTIME_PACKAGE: &str = "greenify";
 
-/// Paths (relative to OUT) the runtime occupies: the runtime package and the shims. A program
-/// that has one of them at its top cannot be emitted (unless it is a previous output).
+/// Paths (relative to OUT) the runtime occupies: the runtime package, the shims and the
+/// manifest. A program that has one of them at its top cannot be emitted (unless it is a
+/// previous output).
 pub fn reserved_paths() -> Vec<PathBuf> {
-    let mut paths = vec![PathBuf::from(RUNTIME_PACKAGE)];
+    let mut paths = vec![PathBuf::from(RUNTIME_PACKAGE), PathBuf::from(MANIFEST)];
     for (rel, _) in RUNTIME_FILES {
         if let Some(name) = rel.strip_prefix("shims/") {
             paths.push(PathBuf::from(name));
@@ -63,43 +70,31 @@ pub fn runtime_files(backend: Backend) -> Vec<(PathBuf, &'static str)> {
     files
 }
 
-/// Whether `dir` holds a previous greenify output: the runtime package is at its top. Such a
-/// folder may be replaced as OUT, and, given as SRC, its runtime package and shims are the
-/// runtime (replaced by the current one), not part of the program.
+/// Whether `dir`, given as SRC, is a greenify output: it has a manifest (see [`manifest`]). Its
+/// runtime package, shims and manifest are then the runtime (replaced by the current one), not
+/// part of the program; every other file is (also one added after greenify wrote the folder).
 pub fn is_previous_output(dir: &Path) -> bool {
-    dir.join(RUNTIME_PACKAGE).join("__init__.py").is_file()
+    matches!(manifest::read(dir), Ok(Some(_)))
 }
 
-/// The backend whose runtime a previous output in `dir` holds (told apart by the modules only
-/// one backend has); `None` when `dir` is not a previous output or it cannot be told.
+/// The backend a previous output in `dir` was written for (from its manifest).
 pub fn previous_backend(dir: &Path) -> Option<Backend> {
-    if !is_previous_output(dir) {
-        return None;
-    }
-    let own = |backend: Backend, other: Backend| {
-        let theirs = runtime_files(other);
-        runtime_files(backend).into_iter().any(|(rel, _)| {
-            rel.starts_with(RUNTIME_PACKAGE) && !theirs.iter().any(|(r, _)| *r == rel) && dir.join(&rel).is_file()
-        })
-    };
-    if own(Backend::Green, Backend::Thread) {
-        Some(Backend::Green)
-    } else if own(Backend::Thread, Backend::Green) {
-        Some(Backend::Thread)
-    } else {
-        None
-    }
+    manifest::read(dir).ok().flatten().and_then(|m| m.backend)
 }
 
 /// What is at OUT before writing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OutState {
     Missing,
     EmptyFolder,
-    PreviousOutput,
-    /// A folder with other content: it might be the user's own files.
+    /// A folder greenify wrote: everything in it is listed in its manifest.
+    PreviousOutput(Manifest),
+    /// A folder with a manifest and also a file greenify did not write (path relative to OUT).
+    UnlistedFile(PathBuf),
+    /// A folder with other content and no manifest: it might be the user's own files.
     ForeignFolder,
-    /// A symbolic link (to anything): replacing it would replace the link, not its target.
+    /// A symbolic link (to anything, or to nothing): replacing it would replace the link, not
+    /// its target.
     Link,
     /// A file or anything else that is not a folder.
     NotAFolder,
@@ -118,11 +113,12 @@ pub fn out_state(out: &Path) -> io::Result<OutState> {
         return Ok(OutState::NotAFolder);
     }
     if fs::read_dir(out)?.next().is_none() {
-        Ok(OutState::EmptyFolder)
-    } else if is_previous_output(out) {
-        Ok(OutState::PreviousOutput)
-    } else {
-        Ok(OutState::ForeignFolder)
+        return Ok(OutState::EmptyFolder);
+    }
+    let Some(manifest) = manifest::read(out)? else { return Ok(OutState::ForeignFolder) };
+    match manifest::unlisted(out, &manifest)? {
+        Some(rel) => Ok(OutState::UnlistedFile(rel)),
+        None => Ok(OutState::PreviousOutput(manifest)),
     }
 }
 
@@ -136,10 +132,12 @@ pub enum Content {
     Static(&'static str),
 }
 
-/// Writes `files` (path relative to OUT, content) as the complete new content of `out`,
-/// replacing a previous output there. Missing parent folders of OUT are created. Returns a note
-/// for the user when the new tree is in place but the previous one could not be deleted.
-pub fn write_tree(src: &Path, out: &Path, files: &[(PathBuf, Content)]) -> io::Result<Option<String>> {
+/// Writes `files` (path relative to OUT, content) as the complete new content of `out`, with a
+/// manifest listing them, replacing a previous output there (see [`swap`]). Missing parent
+/// folders of OUT are created. Of the previous output only the files greenify wrote are
+/// deleted. Returns a note for the user when the new tree is in place but something of the
+/// previous one is left.
+pub fn write_tree(src: &Path, out: &Path, files: &[(PathBuf, Content)], backend: Backend) -> io::Result<Option<String>> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -149,27 +147,44 @@ pub fn write_tree(src: &Path, out: &Path, files: &[(PathBuf, Content)]) -> io::R
     let staging = parent.join(format!(".{name}.greenify-new-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.greenify-old-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-    if let Err(err) = fill(src, &staging, files) {
+    let listing = manifest::render(backend, files.iter().map(|(rel, _)| rel.as_path()));
+    let filled = fill(src, &staging, files).and_then(|()| fs::write(staging.join(MANIFEST), listing));
+    if let Err(err) = filled {
         let _ = fs::remove_dir_all(&staging);
         return Err(err);
     }
-    if fs::symlink_metadata(out).is_err() {
-        return fs::rename(&staging, out).map(|()| None).inspect_err(|_| {
+    // What is at OUT now (it was checked before the analysis; look again just before the swap).
+    let previous = match out_state(out) {
+        Ok(OutState::Missing) => None,
+        Ok(OutState::EmptyFolder) => Some(None),
+        Ok(OutState::PreviousOutput(manifest)) => Some(Some(manifest)),
+        Ok(other) => {
             let _ = fs::remove_dir_all(&staging);
-        });
+            return Err(io::Error::other(format!("OUT changed while greenify ran ({other:?}); nothing was written")));
+        }
+        Err(err) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(err);
+        }
+    };
+    let (_, old) = match swap::replace(&staging, out, &retired) {
+        Ok(done) => done,
+        Err(err) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(err);
+        }
+    };
+    let (Some(old), Some(listed)) = (old, previous) else { return Ok(None) };
+    // The previous tree: delete what greenify wrote there (everything, unless a file appeared
+    // in it while greenify ran).
+    match manifest::delete_written(&old, listed.as_ref()) {
+        Ok(true) => Ok(None),
+        Ok(false) => Ok(Some(format!(
+            "the previous output was moved to {}: it holds files greenify did not write, so it was not deleted",
+            old.display()
+        ))),
+        Err(err) => Ok(Some(format!("the previous output was moved to {} but could not be deleted: {err}", old.display()))),
     }
-    if let Err(err) = fs::rename(out, &retired) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(err);
-    }
-    if let Err(err) = fs::rename(&staging, out) {
-        let _ = fs::rename(&retired, out);
-        let _ = fs::remove_dir_all(&staging);
-        return Err(err);
-    }
-    Ok(fs::remove_dir_all(&retired)
-        .err()
-        .map(|err| format!("the previous output was moved to {} but could not be deleted: {err}", retired.display())))
 }
 
 fn fill(src: &Path, staging: &Path, files: &[(PathBuf, Content)]) -> io::Result<()> {

@@ -39,9 +39,11 @@ pub mod walk;
 pub mod work;
 
 use std::fmt;
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use diag::{Code, Diagnostic, Location};
+use emit::manifest::MANIFEST;
 use emit::{Backend, Content, OutState};
 use explain::Explanation;
 use project::Program;
@@ -147,7 +149,7 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     for (rel, text) in emit::runtime_files(opts.backend) {
         files.push((rel, Content::Static(text)));
     }
-    outcome.note = emit::write_tree(&opts.src, &opts.out, &files).map_err(|e| fail(&opts.out, e))?;
+    outcome.note = emit::write_tree(&opts.src, &opts.out, &files, opts.backend).map_err(|e| fail(&opts.out, e))?;
     outcome.wrote = true;
     trace.lap("write OUT");
     Ok(outcome)
@@ -182,6 +184,8 @@ pub fn analyse(program: &Program, backend: Backend) -> Analysis {
         }
         Backend::Green => green(program, &mut diagnostics),
     };
+    let texts: Vec<Option<String>> =
+        program.modules.iter().zip(texts).map(|(module, text)| without_bom(&module.file.text, text)).collect();
 
     let mut files: Vec<(PathBuf, Content)> = Vec::new();
     for rel in &program.other_files {
@@ -200,6 +204,16 @@ pub fn analyse(program: &Program, backend: Backend) -> Analysis {
     }
     diag::sort(&mut diagnostics);
     Analysis { files, texts, diagnostics, explanations }
+}
+
+/// MicroPython refuses a byte order mark (a SyntaxError on line 1): it is taken off every
+/// Python file, the one change both backends make to a file that needs no other.
+fn without_bom(original: &str, text: Option<String>) -> Option<String> {
+    const BOM: char = '\u{feff}';
+    match text {
+        Some(text) => Some(text.strip_prefix(BOM).map(str::to_string).unwrap_or(text)),
+        None => original.strip_prefix(BOM).map(str::to_string),
+    }
 }
 
 /// The green backend's pipeline: the new text of every module (`None`: unchanged) and the
@@ -255,6 +269,10 @@ fn check_paths(src: &Path, out: &Path) -> Result<(), Failure> {
         Ok(meta) if !meta.is_dir() => return Err(fail(src, "SRC is not a folder")),
         Ok(_) => {}
     }
+    // A link as OUT (also one that points nowhere) is refused before its target is looked at.
+    if fs::symlink_metadata(out).is_ok_and(|meta| meta.file_type().is_symlink()) {
+        return Err(fail(out, "OUT is a symbolic link; give the folder it points to"));
+    }
     let src_abs = src.canonicalize().map_err(|e| fail(src, e))?;
     let out_abs = absolute(out).map_err(|e| fail(out, e))?;
     if out_abs.starts_with(&src_abs) {
@@ -264,10 +282,18 @@ fn check_paths(src: &Path, out: &Path) -> Result<(), Failure> {
         return Err(fail(src, format_args!("SRC is inside OUT ({})", out.display())));
     }
     match emit::out_state(out).map_err(|e| fail(out, e))? {
-        OutState::Missing | OutState::EmptyFolder | OutState::PreviousOutput => Ok(()),
-        OutState::ForeignFolder => {
-            Err(fail(out, "OUT exists and is not a previous greenify output; refusing to replace it"))
-        }
+        OutState::Missing | OutState::EmptyFolder | OutState::PreviousOutput(_) => Ok(()),
+        OutState::ForeignFolder => Err(fail(
+            out,
+            format_args!("OUT exists and is not a previous greenify output (it has no {MANIFEST}); refusing to replace it"),
+        )),
+        OutState::UnlistedFile(rel) => Err(fail(
+            out,
+            format_args!(
+                "OUT holds {}, which greenify did not write (it is not in {MANIFEST}); refusing to replace it",
+                rel.display()
+            ),
+        )),
         OutState::NotAFolder => Err(fail(out, "OUT exists and is not a folder; refusing to replace it")),
         OutState::Link => Err(fail(out, "OUT is a symbolic link; give the folder it points to")),
     }

@@ -48,9 +48,10 @@ pub fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) 
 
 /// Frees a large value on another thread, so that the work goes on meanwhile (a short-lived
 /// command may well exit before that thread is done; the memory goes back all the same).
+/// Freeing a syntax tree recurses as deep as the tree: that thread has a worker's stack too.
 pub fn drop_later<T: Send + 'static>(value: T) {
     // Without a thread to be had, the value is freed here (inside the failed spawn's error).
-    let _ = std::thread::Builder::new().name("drop".into()).spawn(move || drop(value));
+    let _ = std::thread::Builder::new().name("drop".into()).stack_size(WORKER_STACK).spawn(move || drop(value));
 }
 
 #[cfg(test)]

@@ -221,6 +221,145 @@ fn out_is_not_a_previous_output() {
 }
 
 #[test]
+fn out_is_a_dangling_symbolic_link() {
+    let dir = scratch("out-dangling");
+    write(&dir, "src/main.py", "print(1)\n");
+    std::os::unix::fs::symlink("nowhere", dir.join("out")).expect("symlink");
+    let run = greenify(&dir, &["src", "out"]);
+    insta::assert_snapshot!("out_is_a_dangling_symbolic_link", run.transcript());
+    assert_eq!(run.code, 2);
+    assert!(fs::symlink_metadata(dir.join("out")).expect("link").file_type().is_symlink());
+    assert_eq!(listing(&dir), ["out", "src"]);
+}
+
+#[test]
+fn a_runtime_package_beside_a_users_file_is_not_a_previous_output() {
+    // Only a manifest makes a folder greenify's: greenify/__init__.py alone does not.
+    let dir = scratch("out-lookalike");
+    write(&dir, "src/main.py", "print(1)\n");
+    write(&dir, "out/greenify/__init__.py", "x = 1\n");
+    write(&dir, "out/mine.txt", "precious\n");
+    let run = greenify(&dir, &["src", "out"]);
+    insta::assert_snapshot!("runtime_package_is_not_a_previous_output", run.transcript());
+    assert_eq!(run.code, 2);
+    assert_eq!(files_under(&dir.join("out")), ["greenify/__init__.py", "mine.txt"]);
+    assert_eq!(read(&dir, "out/mine.txt"), b"precious\n");
+}
+
+#[test]
+fn the_manifest_lists_every_file_written() {
+    let dir = scratch("manifest");
+    blocking_program(&dir);
+    write(&dir, "src/data/blob.bin", [0u8, 1, 2]);
+    assert_eq!(greenify(&dir, &["src", "out"]).code, 0);
+    let manifest = String::from_utf8(read(&dir, "out/.greenify-manifest")).expect("utf-8");
+    assert!(manifest.starts_with("# greenify output, backend green\n"), "{manifest}");
+    let listed: Vec<&str> = manifest.lines().filter(|l| !l.starts_with('#')).collect();
+    let mut written = files_under(&dir.join("out"));
+    written.retain(|f| f != ".greenify-manifest");
+    assert_eq!(listed, written);
+    assert!(listed.contains(&"data/blob.bin") && listed.contains(&"greenify/__init__.py"), "{listed:?}");
+}
+
+#[test]
+fn a_file_added_to_a_previous_output_is_never_deleted() {
+    let dir = scratch("out-added");
+    write(&dir, "src/main.py", "print(1)\n");
+    assert_eq!(greenify(&dir, &["src", "out"]).code, 0);
+    write(&dir, "out/greenify/notes.txt", "precious\n");
+    let run = greenify(&dir, &["src", "out"]);
+    insta::assert_snapshot!("a_file_added_to_a_previous_output", run.transcript());
+    assert_eq!(run.code, 2);
+    assert_eq!(read(&dir, "out/greenify/notes.txt"), b"precious\n");
+    assert_eq!(listing(&dir), ["out", "src"]);
+    // A link is a file greenify did not write, too; a folder of one's own is not (it holds
+    // nothing to lose) and goes with the previous output.
+    fs::remove_file(dir.join("out/greenify/notes.txt")).expect("remove");
+    std::os::unix::fs::symlink("../src", dir.join("out/mylink")).expect("symlink");
+    assert_eq!(greenify(&dir, &["src", "out"]).code, 2);
+    fs::remove_file(dir.join("out/mylink")).expect("remove");
+    fs::create_dir_all(dir.join("out/empty/deeper")).expect("mkdir");
+    assert_eq!(greenify(&dir, &["src", "out"]).code, 0);
+    assert!(!dir.join("out/empty").exists());
+    assert_eq!(listing(&dir), ["out", "src"]);
+}
+
+#[test]
+fn a_previous_output_as_src_keeps_files_added_to_it() {
+    // Given as SRC, a previous output's runtime and manifest are not the program; every other
+    // file is, also one added after greenify wrote it.
+    let dir = scratch("src-added");
+    blocking_program(&dir);
+    assert_eq!(greenify(&dir, &["src", "out1"]).code, 0);
+    write(&dir, "out1/extra.py", "print('extra')\n");
+    let run = greenify(&dir, &["out1", "out2"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(read(&dir, "out2/extra.py"), b"print('extra')\n");
+    assert_eq!(read(&dir, "out2/app/worker.py"), read(&dir, "out1/app/worker.py"));
+}
+
+/// Kills greenify at many moments of a run that replaces a previous output (a fixed sequence
+/// of delays): OUT is always there and whole, the previous tree or the new one, never missing
+/// and never a mix.
+#[test]
+fn killed_at_any_moment_out_is_the_old_or_the_new_tree() {
+    let dir = scratch("killed");
+    // Big enough that a run takes a while: the corpus, eight times.
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    for copy in 0..8 {
+        for entry in fs::read_dir(&corpus).expect("corpus").flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().ends_with(".py") {
+                fs::create_dir_all(dir.join(format!("src/p{copy}"))).expect("mkdir");
+                fs::copy(entry.path(), dir.join(format!("src/p{copy}")).join(&name)).expect("copy");
+            }
+        }
+        write(&dir, &format!("src/p{copy}/__init__.py"), "");
+    }
+    write(&dir, "src/generation.txt", "0");
+    assert_eq!(greenify(&dir, &["src", "out"]).code, 0);
+    let whole = |generation: &str| {
+        let manifest = String::from_utf8(read(&dir, "out/.greenify-manifest")).expect("utf-8");
+        let listed: Vec<&str> = manifest.lines().filter(|l| !l.starts_with('#')).collect();
+        let mut present = files_under(&dir.join("out"));
+        present.retain(|f| f != ".greenify-manifest");
+        assert_eq!(listed, present, "OUT is not a whole tree");
+        assert_eq!(String::from_utf8(read(&dir, "out/generation.txt")).expect("utf-8"), generation);
+    };
+    let mut current = "0".to_string();
+    for (i, delay_ms) in [0u64, 3, 7, 12, 20, 30, 45, 60, 80, 100, 130, 160, 200, 250, 320, 400].iter().enumerate() {
+        let next = (i + 1).to_string();
+        write(&dir, "src/generation.txt", &next);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_greenify"))
+            .args(["src", "out"])
+            .current_dir(&dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("greenify starts");
+        std::thread::sleep(std::time::Duration::from_millis(*delay_ms));
+        let _ = child.kill();
+        let status = child.wait().expect("wait");
+        assert!(dir.join("out").is_dir(), "OUT is missing after a kill at {delay_ms} ms");
+        let generation = String::from_utf8(read(&dir, "out/generation.txt")).expect("utf-8");
+        assert!(generation == current || generation == next, "generation {generation} after a kill at {delay_ms} ms");
+        whole(&generation);
+        if status.success() {
+            assert_eq!(generation, next);
+        }
+        current = generation;
+        // What a killed run may leave: hidden folders next to OUT (never OUT itself).
+        for name in listing(&dir) {
+            if name.starts_with(".out.greenify-") {
+                fs::remove_dir_all(dir.join(&name)).expect("remove a leftover");
+            } else {
+                assert!(name == "out" || name == "src", "{name} next to OUT");
+            }
+        }
+    }
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let dir = scratch("usage");
     let none = greenify(&dir, &[]);
@@ -247,7 +386,6 @@ fn writes_the_program_and_the_runtime() {
     // Python needing no change, in every shape of text: copied byte for byte.
     let plain: &[(&str, &[u8])] = &[
         ("src/plain/crlf.py", b"x = 1\r\nif x:\r\n\ty = 'caf\xc3\xa9'\r\n"),
-        ("src/plain/bom.py", b"\xef\xbb\xbfx = 1\n"),
         ("src/plain/no_newline.py", b"x = {'a': 1}.get('a')"),
         ("src/plain/empty.py", b""),
         ("src/plain/cr_only.py", b"x = 1\ry = 2\r"),
@@ -256,6 +394,7 @@ fn writes_the_program_and_the_runtime() {
     for (rel, bytes) in plain {
         write(&dir, rel, bytes);
     }
+    write(&dir, "src/plain/bom.py", b"\xef\xbb\xbfx = 1\n");
     let run = greenify(&dir, &["src", "out"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert_eq!(run.stdout, "");
@@ -264,6 +403,8 @@ fn writes_the_program_and_the_runtime() {
     for (rel, bytes) in plain {
         assert_eq!(read(&dir, &rel.replacen("src/", "out/", 1)), *bytes, "{rel}");
     }
+    // The one change a file needing no other gets: MicroPython refuses a byte order mark.
+    assert_eq!(read(&dir, "out/plain/bom.py"), b"x = 1\n");
     let files = files_under(&dir.join("out"));
     for expected in ["greenify/__init__.py", "threading.py", "queue.py", "main.py", "app/net.py"] {
         assert!(files.iter().any(|f| f == expected), "{expected} missing from {files:?}");
@@ -279,14 +420,15 @@ fn writes_the_program_and_the_runtime() {
 }
 
 #[test]
-fn converted_files_keep_bom_crlf_tabs_and_non_ascii() {
+fn converted_files_keep_crlf_tabs_and_non_ascii_and_lose_the_bom() {
     let dir = scratch("odd-text");
     let source = "\u{feff}# caf\u{e9} \u{2603}\r\nimport time\r\n\r\ndef f():\r\n\tx = '\u{e9}\u{e9}'; time.sleep(0.01)\r\n\treturn x\r\n\r\ndef g():\r\n\treturn f()";
     write(&dir, "src/odd.py", source);
     let run = greenify(&dir, &["--diff", "src", "out"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     let out = String::from_utf8(read(&dir, "out/odd.py")).expect("utf-8");
-    assert!(out.starts_with('\u{feff}'), "{out:?}");
+    // MicroPython refuses a byte order mark; every line stays where it was.
+    assert!(out.starts_with("# caf\u{e9}"), "{out:?}");
     assert!(out.contains("async def f():\r\n\tx = '\u{e9}\u{e9}'; await __gy.sleep(0.01)\r\n"), "{out:?}");
     assert!(out.contains("async def g():\r\n\treturn await f()"), "{out:?}");
     let lines = |t: &str| greenify::parse::split_lines(t).count();

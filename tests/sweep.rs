@@ -165,6 +165,10 @@ fn kept_in(old: &str, new: &str) -> bool {
     reach[items.len()]
 }
 
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Words without which a file can neither block nor start a thread: a file with none of them
 /// must come out byte for byte (file by file: no other module can make it block).
 const BLOCKING_WORDS: &[&str] =
@@ -184,10 +188,12 @@ fn sweep_each(sources: &[(PathBuf, Vec<u8>)], out_dir: &Path) -> (Findings, Vec<
                 None => {}
                 Some(new) => {
                     changed = true;
-                    if BLOCKING_WORDS.iter().all(|w| !module.file.text.contains(w)) {
+                    // A byte order mark is taken off every file (MicroPython refuses it).
+                    let text = without_bom(&module.file.text);
+                    if BLOCKING_WORDS.iter().all(|w| !text.contains(w)) && new != text {
                         findings.add("untouched", format!("{}: changed without blocking code", rel.display()));
                     }
-                    check_lines(rel, &module.file.text, &new, findings);
+                    check_lines(rel, text, &new, findings);
                     let again = Program::from_sources(vec![(rel.clone(), new.clone().into_bytes())], Vec::new());
                     if !again.syntax_errors.is_empty() {
                         findings.add("output parses", format!("{}", rel.display()));
@@ -227,7 +233,7 @@ fn sweep_whole(sources: &[(PathBuf, Vec<u8>)], out_dir: &Path) -> (Findings, Vec
                 None => again_sources.push((rel.clone(), module.file.text.clone().into_bytes())),
                 Some(new) => {
                     changed += 1;
-                    check_lines(rel, &module.file.text, new, findings);
+                    check_lines(rel, without_bom(&module.file.text), new, findings);
                     written.push(write_output(out_dir, rel, new));
                     again_sources.push((rel.clone(), new.clone().into_bytes()));
                 }
