@@ -44,3 +44,22 @@ fn byte_order_mark_output_runs_on_micropython() {
         assert_eq!(reference.stdout, "1\n2\n", "CPython:\n{}", reference.stderr);
     }
 }
+
+/// The deadlock report on CPython (host testing) names the user's line for every thread, the
+/// main thread's blocking call at module level included (it pointed into the runtime).
+#[test]
+fn deadlock_report_on_cpython_points_at_the_users_lines() {
+    let scratch = Scratch::new("deadlock-lines");
+    let src = scratch.path().join("src");
+    let program = "import threading\n\nlock = threading.Lock()\nev = threading.Event()\n\n\ndef worker():\n    with lock:\n        ev.wait()\n\n\nt = threading.Thread(target=worker, name=\"w1\")\nt.start()\nt.join()\n";
+    write(&src, "main.py", program.as_bytes());
+    let out = scratch.path().join("out");
+    greenify(&src, &out, "green");
+    let run = run_cpython(&out.join("main.py"), LIMIT);
+    assert_eq!(run.status, Some(3), "{}", run.stderr);
+    let main = out.join("main.py").display().to_string();
+    let expected = format!(
+        "greenify: deadlock: every thread is blocked\n  MainThread: Thread.join at {main}:14\n  w1: Event.wait at {main}:9\n"
+    );
+    assert_eq!(run.stderr, expected);
+}

@@ -276,13 +276,27 @@ def wake_all(wl, v, err=False):
         wl.pop(0)._w_wake(v, err)
 
 
+_OWN = (os.path.dirname(os.path.abspath(__file__)) + os.sep, os.path.dirname(asyncio.__file__) + os.sep)
+
+
+def _user(f):
+    return f is not None and not f.f_code.co_filename.startswith(_OWN)
+
+
 def _where(w):
-    # Innermost user frame of the parked coroutine: " at file:line".
+    # Innermost user frame of the parked coroutine: " at file:line".  The main thread's
+    # blocking call at module level waits in greenify.run, with no coroutine of the user's:
+    # its line is the caller's, on the interpreter's stack (the report runs on that thread).
     c = w._w_task.get_coro() if w._w_task is not None else None
     f = None
     while c is not None and hasattr(c, "cr_frame"):
-        f = c.cr_frame or f
+        if _user(c.cr_frame):
+            f = c.cr_frame
         c = c.cr_await
+    if f is None and w is main_w:
+        f = sys._getframe(1)
+        while f is not None and not _user(f):
+            f = f.f_back
     return "" if f is None else " at %s:%d" % (f.f_code.co_filename, f.f_lineno)
 
 
