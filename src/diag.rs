@@ -277,9 +277,18 @@ impl std::fmt::Debug for Diagnostic {
 }
 
 /// Sorts diagnostics by file, line, column and code (stable: one place's diagnostics keep the
-/// order they were found in).
-pub fn sort(diagnostics: &mut [Diagnostic]) {
+/// order they were found in), and drops repeats: a problem the analysis reached by several
+/// ways (same place, code and message) is shown once.
+pub fn sort(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by_cached_key(|d| (d.rel().to_path_buf(), d.position(), d.code));
+    let mut seen = std::collections::HashSet::new();
+    diagnostics.retain(|d| {
+        let range = match &d.location {
+            Location::File(_) => None,
+            Location::Range(_, range) => Some((range.start, range.end)),
+        };
+        seen.insert((d.rel().to_path_buf(), range, d.code, d.message.clone()))
+    });
 }
 
 #[cfg(test)]
@@ -318,6 +327,16 @@ mod tests {
         let file = source("def f(:\n");
         let d = Diagnostic::new(Code::Unparsable, Location::range(&file, 6..6), "file does not parse: x");
         assert_eq!(d.render(), "a.py:1:7: error[GY001]: file does not parse: x\n");
+    }
+
+    #[test]
+    fn sorting_drops_repeated_diagnostics() {
+        let file = source("f(g)\nf(g)\n");
+        let at = |start: usize| Diagnostic::new(Code::BlockingCallback, Location::range(&file, start..start + 4), "handed over");
+        let mut all = vec![at(5), at(0), at(5), at(0), Diagnostic::new(Code::BlockingCallback, Location::range(&file, 0..4), "other")];
+        sort(&mut all);
+        let lines: Vec<String> = all.iter().map(|d| d.render().lines().next().unwrap_or("").to_string()).collect();
+        assert_eq!(lines, ["a.py:1:1: error[GY106]: handed over", "a.py:1:1: error[GY106]: other", "a.py:2:1: error[GY106]: handed over"]);
     }
 
     #[test]

@@ -181,28 +181,6 @@ fn is_false(expr: &Expr) -> bool {
     }
 }
 
-/// Builtins that take a callable without ever calling it: handing them a colored function is fine.
-pub fn builtin_keeps_callables(name: &str) -> bool {
-    matches!(
-        name,
-        "print" | "repr" | "str" | "id" | "len" | "isinstance" | "issubclass" | "type" | "callable" | "hasattr"
-            | "getattr" | "setattr" | "delattr" | "hash" | "format" | "vars" | "dir" | "list" | "tuple" | "set"
-            | "dict" | "frozenset" | "staticmethod" | "classmethod" | "bool" | "super"
-    )
-}
-
-/// Decorators known to hand a coroutine function through unchanged.
-pub fn decorator_passes_coroutines(qualified: &str) -> bool {
-    matches!(qualified, "staticmethod" | "classmethod" | "functools.wraps" | "abc.abstractmethod" | "typing.override")
-}
-
-/// Functions outside SRC that take a callable without calling it (`functools.wraps(fn)` copies its
-/// name): handing them a colored function is fine.
-pub fn external_keeps_callables(qualified: &str) -> bool {
-    matches!(qualified, "functools.wraps" | "functools.update_wrapper" | "weakref.ref" | "weakref.WeakMethod")
-        || qualified.starts_with("inspect.")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,8 @@
 //! (what cannot be converted: diagnostics) → `explain` (`--explain`) → `rewrite` (byte-range
 //! edits) → `edit` (applying them) → `verify` (the output check). [`run`] is the whole command:
 //! the paths, loading SRC, [`analyse`], and `emit` (writing OUT). Around them: `diag` (codes and
-//! diagnostics), `kinds` (the catalog of what blocks), `scopes` (definitions and name binding),
+//! diagnostics), `kinds` (the catalog of what blocks), `outside` (which outside code calls the
+//! callables it is handed), `scopes` (definitions and name binding),
 //! `walk` (an AST walker), `support` (the thread backend's check), `diff` (`--diff`), `trace`
 //! (`GREENIFY_TRACE` timings), `work` (threads), `fxhash`/`valset` (fast maps and sets).
 //! docs/ARCHITECTURE.md draws the whole picture.
@@ -25,6 +26,7 @@ pub mod emit;
 pub mod explain;
 pub mod fxhash;
 pub mod kinds;
+pub mod outside;
 pub mod parse;
 pub mod project;
 pub mod resolve;

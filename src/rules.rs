@@ -8,7 +8,7 @@
 
 use crate::color::{Coloring, Conversion, Reason};
 use crate::diag::{Code, Diagnostic, Location};
-use crate::resolve::{CallFact, Callback, DecoratorFact, FuncId, Owner, Resolution, StoreFact, WithFact};
+use crate::resolve::{CallFact, Callback, Callee, DecoratorFact, FuncId, Owner, Resolution, StoreFact, WithFact};
 use crate::scopes::{FuncInfo, MethodKind};
 
 /// Everything the rules report, in the order found (the caller sorts).
@@ -184,16 +184,20 @@ fn blocking_callback(cx: &Cx, call: &CallFact, callback: &Callback) -> Option<Di
             "call it directly in SRC code, where it can be awaited (e.g. `while True: item = q.get()` instead of `iter(q.get, None)`)",
         ),
     };
-    Some(cx.at(
-        Code::BlockingCallback,
-        call.module,
-        call.start..call.end,
+    let callee = cx.res.callee_text(call);
+    // The callee may also be a function of SRC (`register` defined in SRC when an import of
+    // `fastlib.register` fails): name the outside code that gets the callback.
+    let also_in_src = call.callees.iter().any(|c| matches!(c, Callee::Function(_)));
+    let outside = call.handed_to.iter().filter(|q| q.as_str() != callee).map(|q| format!("`{q}`")).collect::<Vec<_>>();
+    let message = if also_in_src && !outside.is_empty() {
         format!(
-            "blocking function `{what}` handed to `{}`, which is not part of SRC and will call it without `await`",
-            cx.res.callee_text(call)
-        ),
-        help,
-    ))
+            "blocking function `{what}` handed to `{callee}`, which may be {} from outside SRC, which calls it without `await`",
+            outside.join(" or ")
+        )
+    } else {
+        format!("blocking function `{what}` handed to `{callee}`, which is not part of SRC and will call it without `await`")
+    };
+    Some(cx.at(Code::BlockingCallback, call.module, call.start..call.end, message, help))
 }
 
 /// GY106: a blocking function stored on an object from outside SRC (`ext.on_message = f`).

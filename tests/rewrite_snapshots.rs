@@ -192,6 +192,11 @@ fn run_case(name: &str) -> String {
     assert!(program.syntax_errors.is_empty(), "{name}: input does not parse");
     let result = rewrite(&program);
     let has_errors = result.diagnostics.iter().any(|d| d.is_error());
+    let mut rendered: Vec<String> = result.diagnostics.iter().map(|d| d.render()).collect();
+    rendered.sort();
+    for pair in rendered.windows(2) {
+        assert_ne!(pair[0], pair[1], "{name}: a diagnostic is reported twice");
+    }
 
     let mut second_sources = Vec::new();
     for (module, text) in program.modules.iter().zip(&result.texts) {
@@ -240,9 +245,11 @@ macro_rules! cases {
 
 cases!(
     callables_handed,
+    callbacks_precise,
     closures,
     decorators,
     diagnostics,
+    duplicates,
     edits_precedence,
     entry_guard,
     idempotent_input,

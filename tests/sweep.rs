@@ -226,6 +226,7 @@ fn sweep_whole(sources: &[(PathBuf, Vec<u8>)], out_dir: &Path) -> (Findings, Vec
         let program = Program::from_sources(sources.to_vec(), Vec::new());
         let analysis = greenify::analyse(&program, Backend::Green);
         internal_errors(&analysis, findings);
+        printed_once(&analysis, findings);
         let mut again_sources = Vec::new();
         for (module, text) in program.modules.iter().zip(&analysis.texts) {
             let rel = &module.file.rel;
@@ -268,6 +269,18 @@ fn internal_errors(analysis: &greenify::Analysis, findings: &mut Findings) {
     for d in analysis.diagnostics.iter().filter(|d| d.code == Code::Internal) {
         let (line, col) = d.position().unwrap_or_default();
         findings.add("internal errors", format!("{}:{line}:{col}: {}", d.rel().display(), d.message));
+    }
+}
+
+/// The same diagnostic (same place, code and text) is printed once, however many ways the
+/// analysis reached it.
+fn printed_once(analysis: &greenify::Analysis, findings: &mut Findings) {
+    let mut seen = std::collections::HashSet::new();
+    for d in &analysis.diagnostics {
+        let text = d.render();
+        if !seen.insert(text.clone()) {
+            findings.add("diagnostics printed once", text.lines().next().unwrap_or("").to_string());
+        }
     }
 }
 

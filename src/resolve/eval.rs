@@ -12,6 +12,7 @@ use super::hierarchy::Hierarchy;
 use super::state::{Key, State};
 use super::value::{external, funcs_in, one, ObjId, ObjTag, Val, ValSet};
 use crate::kinds::{self, Kind};
+use crate::outside;
 use crate::project::Program;
 use crate::scopes::{ClassId, FuncId, Index, MethodKind, ScopeId, ScopeKind};
 
@@ -191,6 +192,13 @@ impl<'p> Eval<'p, '_> {
                     out.insert(Val::ContainerMethod(*obj, Arc::from(attr)));
                 }
                 Val::None => {}
+                // `"job {}".format`, `b"".join`: a method of a str, bytes or number. A name
+                // none of them has (`x.put`) means the literal is not what reaches here.
+                Val::Literal => {
+                    if outside::literal_has_attribute(attr) {
+                        out.insert(Val::Literal);
+                    }
+                }
                 _ => {
                     out.insert(Val::Foreign);
                 }
@@ -212,6 +220,7 @@ impl<'p> Eval<'p, '_> {
     }
 
     pub(super) fn store_attribute(&mut self, base: &ValSet, attr: &str, vals: &ValSet, at: std::ops::Range<usize>, ctx: &Ctx) {
+        let mut outside = false;
         for v in base {
             match v {
                 Val::Instance(c) | Val::Class(c) => {
@@ -222,13 +231,17 @@ impl<'p> Eval<'p, '_> {
                     let scope = self.index.globals_of(*m);
                     self.state.add_var(scope, attr, vals);
                 }
-                Val::External(_) | Val::Foreign | Val::Runtime(..) => {
-                    let funcs = funcs_in(vals);
-                    if !funcs.is_empty() {
-                        self.recorded.stores.push(StoreFact { module: ctx.module, start: at.start, end: at.end, owner: ctx.owner, funcs });
-                    }
-                }
+                Val::External(_) | Val::Foreign | Val::Runtime(..) => outside = true,
                 _ => {}
+            }
+        }
+        // One fact per place, however many outside objects the base may be. What Python keeps
+        // about a function (`wrapper.__wrapped__ = f`, `__doc__`) is never called.
+        let metadata = attr.starts_with("__") && attr.ends_with("__");
+        if outside && !metadata {
+            let funcs = funcs_in(vals);
+            if !funcs.is_empty() {
+                self.recorded.stores.push(StoreFact { module: ctx.module, start: at.start, end: at.end, owner: ctx.owner, funcs });
             }
         }
     }

@@ -6,7 +6,7 @@ use super::eval::{Ctx, Eval};
 use super::facts::{DecoratorFact, Owner, WithFact, WithItemFact};
 use super::state::{Key, State};
 use super::value::{external, one, ObjId, ObjTag, Val, ValSet};
-use crate::kinds;
+use crate::{kinds, outside};
 use crate::parse::ast::{self, Expr, Stmt};
 use crate::scopes::{end_of, start_of, ClassId, FuncId, FuncNode, MethodKind, ScopeKind};
 
@@ -40,17 +40,8 @@ impl<'p> Eval<'p, '_> {
                 }
             }
             Stmt::AugAssign(a) => {
-                let mut vals = self.eval(&a.value, ctx);
-                let old = self.eval(&a.target, ctx);
-                // `items += [f]` extends the list in place.
-                for v in &old {
-                    if let Val::Container(obj) = v {
-                        let elems = self.iterate(&vals);
-                        self.state.add_elem((*obj, None), &elems);
-                    }
-                }
-                vals.extend(old);
-                self.assign(&a.target, &vals, ctx);
+                let vals = self.eval(&a.value, ctx);
+                self.aug_assign(&a.target, vals, ctx);
             }
             Stmt::AnnAssign(a) => {
                 if let Some(value) = &a.value {
@@ -113,6 +104,44 @@ impl<'p> Eval<'p, '_> {
                 self.eval(&e.value, ctx);
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
+        }
+    }
+
+    /// `target op= vals`: the target's parts (`x.attr`, `d[key()]`) are evaluated once, as
+    /// Python does, then read and written.
+    fn aug_assign(&mut self, target: &'p Expr, mut vals: ValSet, ctx: &Ctx) {
+        let (old, base) = match target {
+            Expr::Attribute(a) => {
+                let base = self.eval(&a.value, ctx);
+                (self.attribute(&base, a.attr.as_str()), Some(base))
+            }
+            Expr::Subscript(s) => {
+                let base = self.eval(&s.value, ctx);
+                self.eval(&s.slice, ctx);
+                (self.subscript(&base, &s.slice), Some(base))
+            }
+            _ => (self.eval(target, ctx), None),
+        };
+        // `items += [f]` extends the list in place.
+        for v in &old {
+            if let Val::Container(obj) = v {
+                let elems = self.iterate(&vals);
+                self.state.add_elem((*obj, None), &elems);
+            }
+        }
+        vals.extend(old);
+        match (target, base) {
+            (Expr::Attribute(a), Some(base)) => {
+                self.store_attribute(&base, a.attr.as_str(), &vals, start_of(target)..end_of(target), ctx);
+            }
+            (Expr::Subscript(_), Some(base)) => {
+                for v in &base {
+                    if let Val::Container(obj) = v {
+                        self.state.add_elem((*obj, None), &vals);
+                    }
+                }
+            }
+            _ => self.assign(target, &vals, ctx),
         }
     }
 
@@ -272,7 +301,7 @@ impl<'p> Eval<'p, '_> {
                 Val::External(q) => {
                     let q = q.strip_prefix("builtins.").unwrap_or(q);
                     let property = matches!(q, "property" | "functools.cached_property");
-                    if !kinds::decorator_passes_coroutines(q) && !property {
+                    if !outside::decorator_passes_coroutines(q) && !property {
                         unknown = true;
                     }
                     out.extend(vals.iter().cloned());
@@ -300,7 +329,7 @@ impl<'p> Eval<'p, '_> {
                     // `@prop.setter` and `@functools.wraps(f)` are fine; `@app.route(...)` from
                     // outside SRC is not known.
                     let wraps = match deco {
-                        Expr::Call(c) => self.peek(&c.func, ctx).iter().any(|v| matches!(v, Val::External(q) if kinds::decorator_passes_coroutines(q))),
+                        Expr::Call(c) => self.peek(&c.func, ctx).iter().any(|v| matches!(v, Val::External(q) if outside::decorator_passes_coroutines(q))),
                         _ => false,
                     };
                     unknown |= !is_property_accessor(deco) && !wraps;

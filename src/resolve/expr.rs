@@ -68,35 +68,7 @@ impl<'p> Eval<'p, '_> {
             Expr::Subscript(s) => {
                 let base = self.eval(&s.value, ctx);
                 self.eval(&s.slice, ctx);
-                let index = match &*s.slice {
-                    Expr::Constant(c) => match &c.value {
-                        ast::Constant::Int(i) => i.to_string().parse::<usize>().ok(),
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                let mut out = ValSet::new();
-                for v in &base {
-                    match v {
-                        Val::Container(obj) => {
-                            if matches!(&*s.slice, Expr::Slice(_)) {
-                                out.insert(v.clone());
-                                continue;
-                            }
-                            let slot = index.map(|i| self.state.elem(*obj, Some(i))).unwrap_or_default();
-                            if slot.is_empty() {
-                                out.extend(self.state.elem(*obj, None));
-                            } else {
-                                out.extend(slot);
-                            }
-                        }
-                        Val::None => {}
-                        _ => {
-                            out.insert(Val::Foreign);
-                        }
-                    }
-                }
-                out
+                self.subscript(&base, &s.slice)
             }
             Expr::Lambda(l) => {
                 let id = FuncId { module: ctx.module, start: start_of(expr) };
@@ -140,6 +112,11 @@ impl<'p> Eval<'p, '_> {
             Expr::BinOp(e) => {
                 let left = self.eval(&e.left, ctx);
                 let right = self.eval(&e.right, ctx);
+                // `"%s" % x`, `"a" + b`, `n * 2` on str, bytes and numbers give one of them.
+                let literal = |s: &ValSet| !s.is_empty() && s.iter().all(|v| matches!(v, Val::Literal));
+                if literal(&left) && (literal(&right) || matches!(e.op, ast::Operator::Mod)) {
+                    return one(Val::Literal);
+                }
                 // `list + list` keeps the elements (a fresh container would too, roughly).
                 let mut out: ValSet = left.into_iter().filter(|v| matches!(v, Val::Container(_))).collect();
                 out.extend(right.into_iter().filter(|v| matches!(v, Val::Container(_))));
@@ -162,6 +139,43 @@ impl<'p> Eval<'p, '_> {
                 one(Val::Literal)
             }
         }
+    }
+
+    /// `base[slice]` for every value in `base` (the slice already evaluated): an element of a
+    /// container (the i-th of a tuple for a constant index), a slice of it, a character of a str.
+    pub(super) fn subscript(&mut self, base: &ValSet, slice: &Expr) -> ValSet {
+        let index = match slice {
+            Expr::Constant(c) => match &c.value {
+                ast::Constant::Int(i) => i.to_string().parse::<usize>().ok(),
+                _ => None,
+            },
+            _ => None,
+        };
+        let mut out = ValSet::new();
+        for v in base {
+            match v {
+                Val::Container(obj) => {
+                    if matches!(slice, Expr::Slice(_)) {
+                        out.insert(v.clone());
+                        continue;
+                    }
+                    let slot = index.map(|i| self.state.elem(*obj, Some(i))).unwrap_or_default();
+                    if slot.is_empty() {
+                        out.extend(self.state.elem(*obj, None));
+                    } else {
+                        out.extend(slot);
+                    }
+                }
+                Val::None => {}
+                Val::Literal => {
+                    out.insert(Val::Literal);
+                }
+                _ => {
+                    out.insert(Val::Foreign);
+                }
+            }
+        }
+        out
     }
 
     fn container(&mut self, start: usize, module: usize, elts: &'p [Expr], ctx: &Ctx, positional: bool) -> ValSet {
@@ -309,6 +323,7 @@ impl<'p> Eval<'p, '_> {
             callees: Vec::new(),
             constructor: None,
             callbacks: Vec::new(),
+            handed_to: Vec::new(),
             unknown_receiver: None,
             unresolved_attribute: None,
         };
@@ -321,7 +336,13 @@ impl<'p> Eval<'p, '_> {
             if runtime_blocks && *callee == Val::Foreign {
                 continue;
             }
+            let before = call.fact.callbacks.len();
             self.call_value(callee, &mut call);
+            if call.fact.callbacks.len() > before {
+                if let Val::External(q) = callee {
+                    call.fact.handed_to.push(q.strip_prefix("builtins.").unwrap_or(q).to_string());
+                }
+            }
         }
         if func_vals.is_empty() || func_vals.iter().all(|v| matches!(v, Val::None)) {
             self.note_unknown_callee(&mut call);
@@ -331,6 +352,8 @@ impl<'p> Eval<'p, '_> {
         fact.callees.dedup();
         fact.callbacks.sort();
         fact.callbacks.dedup();
+        fact.handed_to.sort();
+        fact.handed_to.dedup();
         self.recorded.calls.push(fact);
         result
     }
@@ -401,7 +424,13 @@ impl<'p> Eval<'p, '_> {
                 call.fact.callees.push(Callee::Plain);
             }
             Val::None => {}
-            Val::Super(_) | Val::Module(_) | Val::Runtime(..) | Val::Container(_) | Val::Literal | Val::Foreign => {
+            Val::Literal => {
+                // A method of a str, bytes or number (`"job {}".format(f)`): it formats or
+                // compares its arguments, never calls them.
+                call.result.insert(Val::Foreign);
+                call.fact.callees.push(Callee::Plain);
+            }
+            Val::Super(_) | Val::Module(_) | Val::Runtime(..) | Val::Container(_) | Val::Foreign => {
                 call.result.insert(Val::Foreign);
                 call.fact.callees.push(Callee::Plain);
                 call.fact.callbacks.extend(Callback::in_call(call.args, call.keywords));

@@ -54,6 +54,9 @@ pub struct CallFact {
     /// Program functions and blocking runtime methods handed here to code outside SRC, which
     /// will call them without `await`.
     pub callbacks: Vec<Callback>,
+    /// The names outside SRC that get `callbacks` (`fastlib.register`), when the callee is one;
+    /// empty when it is an object made outside SRC.
+    pub handed_to: Vec<String>,
     /// `x.m()` where nothing tells what `x` is and `m` is a blocking method name of this kind.
     pub unknown_receiver: Option<(String, Kind)>,
     /// `self.cb()` on a program object whose attribute `cb` is never set in SRC.

@@ -13,8 +13,9 @@
 use super::eval::Eval;
 use super::expr::Call;
 use super::facts::{Callback, Callee};
-use super::value::{one, split_qualified, ObjId, ObjTag, Val, ValSet};
+use super::value::{external, one, split_qualified, ObjId, ObjTag, Val, ValSet};
 use crate::kinds::{self, External, Kind, ThreadParams};
+use crate::outside;
 use crate::parse::ast::{self, Expr};
 use crate::scopes::{end_of, start_of};
 
@@ -225,6 +226,12 @@ impl<'p> Eval<'p, '_> {
             functools_partial(call);
             return true;
         }
+        if matches!(q, "logging.getLogger" | "logging.Logger" | "logging.getLoggerClass") {
+            // A logger: an object of the outside class `logging.Logger`, named by its class, so
+            // that its methods are the catalog's (`log.info("%s", f)` formats f).
+            call.result.insert(external("logging.Logger"));
+            return true;
+        }
         false
     }
 
@@ -411,6 +418,11 @@ impl<'p> Eval<'p, '_> {
             "copy" | "items" | "values" | "keys" => {
                 result.insert(Val::Container(obj));
             }
+            "sort" => {
+                // `items.sort(key=f)` calls f.
+                call.fact.callbacks.extend(call.keywords.iter().filter(|(k, _)| k.as_deref() == Some("key")).flat_map(|(_, v)| Callback::found_in(v)));
+                result.insert(Val::None);
+            }
             _ => {
                 result.insert(Val::Foreign);
             }
@@ -447,7 +459,7 @@ fn builtin_method_wrapper(name: &str, call: &mut Call<'_, '_>) {
 /// Any other builtin: it calls the callables it is handed unless it is one known to keep them
 /// (`print(f)`, `isinstance(f, ...)`); `key=` is called even so (`max(xs, key=f)`).
 fn other_builtin(name: &str, call: &mut Call<'_, '_>) {
-    if !kinds::builtin_keeps_callables(name) {
+    if !outside::builtin_keeps_callables(name) {
         call.fact.callbacks.extend(Callback::in_call(call.args, call.keywords));
     } else {
         call.fact.callbacks.extend(
@@ -467,7 +479,7 @@ fn functools_partial(call: &mut Call<'_, '_>) {
 /// A library function nothing models: it returns a foreign object, and calls the callables it is
 /// handed (unless it is known to keep them, like `functools.wraps`).
 fn opaque_call(q: &str, call: &mut Call<'_, '_>) {
-    if !kinds::external_keeps_callables(q) {
+    if !outside::external_keeps_callables(q) {
         call.fact.callbacks.extend(Callback::in_call(call.args, call.keywords));
     }
     call.result.insert(Val::Foreign);
