@@ -98,7 +98,7 @@ codes! {
     BlockingInComprehension = "GY105", Error;
     /// a blocking function handed as a callback to code outside SRC (or stored on an object from outside SRC)
     ///
-    /// a blocking function handed to code outside SRC that calls it (`atexit.register(f)`, `sorted(key=f)`, `Condition.wait_for(f)`, `ext_obj.callback = f`, a callback given to a method a SRC class inherits from a library class, e.g. `self.set_callback(self.on_msg)` in `class Client(umqtt.MQTTClient)`), or a blocking runtime method handed over (`iter(q.get, None)`, `map(q.get, ...)`); thread targets, timer functions and callables put into a Queue are fine
+    /// a blocking function handed to code outside SRC that calls it (`atexit.register(f)`, `sorted(key=f)`, `ext_obj.callback = f`, a callback given to a method a SRC class inherits from a library class, e.g. `self.set_callback(self.on_msg)` in `class Client(umqtt.MQTTClient)`), or a blocking runtime method handed over (`iter(q.get, None)`, `map(q.get, ...)`, a bounded queue's `put`); code that only shows, logs or compares it is fine, and so is user code the runtime calls (thread targets, timer functions, Barrier actions, `Condition.wait_for` predicates, `threading.excepthook`) and callables put into a Queue
     BlockingCallback = "GY106", Error;
     /// a `with` that mixes a lock with another context manager
     ///

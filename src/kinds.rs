@@ -11,6 +11,9 @@ use crate::parse::ast::{self, Expr};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Thread,
+    /// A `threading.Timer`: a thread whose `run` waits on its `finished` Event, then calls its
+    /// function.
+    Timer,
     Lock,
     Condition,
     Semaphore,
@@ -26,6 +29,7 @@ impl Kind {
     pub fn name(self) -> &'static str {
         match self {
             Kind::Thread => "Thread",
+            Kind::Timer => "Timer",
             Kind::Lock => "Lock",
             Kind::Condition => "Condition",
             Kind::Semaphore => "Semaphore",
@@ -42,10 +46,16 @@ impl Kind {
         matches!(self, Kind::Lock | Kind::Condition | Kind::Semaphore)
     }
 
-    /// Whether `method` of this kind can block (ignoring arguments).
+    /// Threads and timers.
+    pub fn is_thread(self) -> bool {
+        matches!(self, Kind::Thread | Kind::Timer)
+    }
+
+    /// Whether `method` of this kind can block (ignoring arguments). A thread's `run` runs its
+    /// target (`super().run()` in a subclass), which may block.
     pub fn blocks(self, method: &str) -> bool {
         match self {
-            Kind::Thread => method == "join",
+            Kind::Thread | Kind::Timer => matches!(method, "join" | "run"),
             Kind::Lock | Kind::Semaphore => method == "acquire",
             Kind::Condition => matches!(method, "acquire" | "wait" | "wait_for"),
             Kind::Event | Kind::Barrier => method == "wait",
@@ -60,11 +70,23 @@ impl Kind {
 pub const SOCKET_METHODS: &[&str] =
     &["connect", "accept", "recv", "recvfrom", "recv_into", "read", "readinto", "readline", "send", "sendall", "sendto", "write"];
 
-/// Every method name that blocks on some kind: the names the unknown-receiver rule looks at.
+/// Every method name that blocks on some kind: the names the unknown-receiver rule looks at
+/// (not `run`: an unknown `x.run()` is seldom a thread's).
 pub fn is_blocking_name(method: &str) -> Option<Kind> {
     const ORDER: &[Kind] =
         &[Kind::Queue, Kind::Thread, Kind::Lock, Kind::Condition, Kind::Event, Kind::Barrier, Kind::Socket, Kind::Poll];
+    if method == "run" {
+        return None;
+    }
     ORDER.iter().copied().find(|k| k.blocks(method))
+}
+
+/// The runtime objects a runtime object holds as attributes: a Timer's `finished` Event.
+pub fn runtime_attribute(kind: Kind, attr: &str) -> Option<Kind> {
+    match (kind, attr) {
+        (Kind::Timer, "finished") => Some(Kind::Event),
+        _ => None,
+    }
 }
 
 /// The external modules whose names matter. `u`-prefixed MicroPython names are the same module.
@@ -102,7 +124,8 @@ pub fn external_function(module: &str, name: &str) -> Option<External> {
     use External::*;
     let ctor = |kind| Some(Constructor { kind, replace: None });
     match (canonical_module(module), name) {
-        ("threading", "Thread" | "Timer") => ctor(Kind::Thread),
+        ("threading", "Thread") => ctor(Kind::Thread),
+        ("threading", "Timer") => ctor(Kind::Timer),
         ("threading", "Lock" | "RLock") => ctor(Kind::Lock),
         ("threading", "Condition") => ctor(Kind::Condition),
         ("threading", "Semaphore" | "BoundedSemaphore") => ctor(Kind::Semaphore),
@@ -151,6 +174,21 @@ pub struct ThreadParams {
     pub kwargs: (&'static str, usize),
 }
 
+/// Whether a queue constructor call builds a queue without a bound, whose `put` never blocks:
+/// `SimpleQueue()`, `Queue()`, `Queue(0)`, `LifoQueue(maxsize=-1)`.
+pub fn queue_unbounded(constructor: &str, call: &ast::ExprCall) -> bool {
+    if constructor == "SimpleQueue" {
+        return true;
+    }
+    let maxsize = call.args.first().or_else(|| call.keywords.iter().find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "maxsize")).map(|k| &k.value));
+    match maxsize {
+        None => true,
+        Some(Expr::Constant(c)) => matches!(&c.value, ast::Constant::Int(i) if i.to_string() == "0"),
+        Some(Expr::UnaryOp(u)) => matches!(u.op, ast::UnaryOp::USub) && matches!(&*u.operand, Expr::Constant(_)),
+        Some(_) => false,
+    }
+}
+
 /// Whether the arguments make a blocking method return at once (`acquire(False)`,
 /// `get(block=False)`, `put(x, False)`): then it is a plain call.
 pub fn non_blocking_call(kind: Kind, method: &str, call: &ast::ExprCall) -> bool {
@@ -192,6 +230,16 @@ mod tests {
             Ok(Expr::Call(c)) => c,
             _ => panic!("not a call: {src}"),
         }
+    }
+
+    #[test]
+    fn queues_without_a_bound() {
+        assert!(queue_unbounded("Queue", &call("queue.Queue()")));
+        assert!(queue_unbounded("Queue", &call("Queue(0)")));
+        assert!(queue_unbounded("LifoQueue", &call("LifoQueue(maxsize=-1)")));
+        assert!(queue_unbounded("SimpleQueue", &call("SimpleQueue()")));
+        assert!(!queue_unbounded("Queue", &call("Queue(2)")));
+        assert!(!queue_unbounded("Queue", &call("Queue(maxsize=n)")));
     }
 
     #[test]

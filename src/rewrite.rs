@@ -8,7 +8,6 @@ use std::collections::{BTreeSet, HashSet};
 use crate::color::{Coloring, Conversion};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::edit::Edit;
-use crate::kinds::Kind;
 use crate::parse::ast::{self, Expr, Ranged, Stmt};
 use crate::parse::Source;
 use crate::project::{Module, Program};
@@ -37,7 +36,8 @@ impl NoImportSpot {
 /// The edits of every module (same order as `Program::modules`), or why a module cannot get
 /// them.
 pub fn edits(program: &Program, res: &Resolution, coloring: &Coloring) -> Vec<Result<Vec<Edit>, NoImportSpot>> {
-    let entries = if res.kinds_built.contains(&Kind::Thread) { entry_modules(program, res) } else { HashSet::new() };
+    let builds_threads = res.kinds_built.iter().any(|k| k.is_thread());
+    let entries = if builds_threads { entry_modules(program, res) } else { HashSet::new() };
     let plan = Plan::new(res, coloring, program.modules.len());
     program.modules.iter().enumerate().map(|(index, module)| plan.module_edits(index, module, entries.contains(&index))).collect()
 }

@@ -179,8 +179,8 @@ fn blocking_callback(cx: &Cx, call: &CallFact, callback: &Callback) -> Option<Di
             "call it from a thread of your own (e.g. a Thread whose target loops and calls it), or make the callback non-blocking",
         ),
         Callback::Function(_) => return None,
-        Callback::Runtime(method) => (
-            method.clone(),
+        Callback::Runtime { .. } => (
+            callback.what(cx.res),
             "call it directly in SRC code, where it can be awaited (e.g. `while True: item = q.get()` instead of `iter(q.get, None)`)",
         ),
     };

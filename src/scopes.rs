@@ -103,6 +103,12 @@ impl<'a> FuncInfo<'a> {
     pub fn is_lambda(&self) -> bool {
         matches!(self.node, FuncNode::Lambda(_))
     }
+    /// For a property's function: whether it is the setter or deleter (`@x.setter`), not the
+    /// getter.
+    pub fn is_property_setter(&self) -> bool {
+        self.method == MethodKind::Property
+            && self.decorators().iter().any(|d| matches!(d, Expr::Attribute(a) if matches!(a.attr.as_str(), "setter" | "deleter")))
+    }
     pub fn is_dunder(&self) -> bool {
         self.name.len() > 4 && self.name.starts_with("__") && self.name.ends_with("__")
     }

@@ -305,14 +305,20 @@ def excepthook(args):
 
 
 def call_excepthook(hook, exc, thread):
-    """Run the (possibly user-replaced) hook for `exc`; a failing hook is reported, not raised."""
+    """Run the (possibly user-replaced) hook for `exc`; a failing hook is reported, not raised.
+    Returns what the hook returns (a converted hook's coroutine, for the green backend to await)."""
     try:
-        hook(ExceptHookArgs((type(exc), exc, getattr(exc, "__traceback__", None), thread)))
+        return hook(ExceptHookArgs((type(exc), exc, getattr(exc, "__traceback__", None), thread)))
     except BaseException as e:  # noqa: B036 - a hook must never kill the runtime
-        if isinstance(e, SystemExit):
-            return
-        print("Exception in threading.excepthook:", file=sys.stderr)
-        print_exc(e, sys.stderr)
+        excepthook_failed(e)
+
+
+def excepthook_failed(e):
+    """What CPython prints when threading.excepthook itself raises (SystemExit: nothing)."""
+    if isinstance(e, SystemExit):
+        return
+    print("Exception in threading.excepthook:", file=sys.stderr)
+    print_exc(e, sys.stderr)
 
 
 class BarrierBase:

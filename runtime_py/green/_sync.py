@@ -63,6 +63,8 @@ class Condition:
         end = None
         left = timeout
         result = predicate()
+        if K.awaitable(result):  # a converted (async) predicate
+            result = await result
         while not result:
             if left is not None:
                 if end is None:
@@ -73,6 +75,8 @@ class Condition:
                         break
             await self.wait(left)
             result = predicate()
+            if K.awaitable(result):
+                result = await result
         return result
 
     def notify(self, n=1):
@@ -162,6 +166,8 @@ class BoundedSemaphore(Semaphore):
 
 
 class Barrier(S.BarrierBase):
+    _acting = False  # a converted action is being awaited: newcomers wait, as on CPython's lock
+
     def __init__(self, parties, action=None, timeout=None):
         S.BarrierBase.__init__(self, parties, action, timeout)
         self._wl = []
@@ -169,16 +175,33 @@ class Barrier(S.BarrierBase):
     def _notify_all(self):
         K.wake_all(self._wl, True)
 
+    async def _release_awaiting(self):
+        # BarrierBase._release, awaiting what a converted (async) action returns.
+        try:
+            if self._action:
+                self._acting = True
+                try:
+                    r = self._action()
+                    if K.awaitable(r):
+                        await r
+                finally:
+                    self._acting = False
+            self._state = 1
+            self._notify_all()
+        except BaseException:
+            self._break()
+            raise
+
     async def wait(self, timeout=None):
         if timeout is None:
             timeout = self._timeout
-        while self._must_wait_enter():
+        while self._must_wait_enter() or self._acting:
             await current_thread()._w_arm(self._wl, None, _K_BARRIER)
         self._check_broken()
         index = self._arrive()
         try:
             if index + 1 == self._parties:
-                self._release()
+                await self._release_awaiting()
             else:
                 end = None if timeout is None else K.clock() + timeout
                 while self._state == 0:

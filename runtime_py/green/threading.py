@@ -283,9 +283,13 @@ class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found soon
         return None
 
     def run(self):
-        # Returns the target's coroutine, if any: the caller awaits it.
+        # Returns an awaitable, always: the target's coroutine when it is converted, else a
+        # finished one (converted code awaits `super().run()`).
         if self._target is not None:
-            return self._target(*self._args, **self._kwargs)
+            r = self._target(*self._args, **self._kwargs)
+            if K.awaitable(r):
+                return r
+        return K.NONE
 
     async def _gy_boot(self):
         try:
@@ -297,11 +301,20 @@ class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found soon
         except BaseException as e:  # noqa: B036 - report like CPython, keep others running
             if K.dead:
                 raise
-            S.call_excepthook(_hook(), e, self)
+            r = S.call_excepthook(_hook(), e, self)
+            if K.awaitable(r):  # a converted (async) excepthook
+                await _hook_done(r)
         self._gy_end()
 
     def _gy_failed(self, e):
-        S.call_excepthook(_hook(), e, self)
+        r = S.call_excepthook(_hook(), e, self)
+        if K.awaitable(r):
+            K.spawn(self._gy_end_after(r))
+        else:
+            self._gy_end()
+
+    async def _gy_end_after(self, hook_run):
+        await _hook_done(hook_run)
         self._gy_end()
 
     def _gy_end(self):
@@ -401,6 +414,14 @@ def stack_size(size=0):
     old = _stack
     _stack = size
     return old
+
+
+async def _hook_done(r):
+    # The coroutine of a converted excepthook; it failing is reported like a plain hook failing.
+    try:
+        await r
+    except BaseException as e:  # noqa: B036 - a hook must never kill the runtime
+        S.excepthook_failed(e)
 
 
 def _hook():

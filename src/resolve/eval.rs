@@ -52,6 +52,10 @@ impl<'p> Eval<'p, '_> {
         self.state.attr(rep, name)
     }
 
+    fn is_property(&self, id: FuncId) -> bool {
+        self.index.functions.get(&id).is_some_and(|f| f.method == MethodKind::Property)
+    }
+
     fn method_value(&self, id: FuncId, via_instance: bool) -> Val {
         let method = self.index.functions.get(&id).map_or(MethodKind::Plain, |f| f.method);
         let bound = match method {
@@ -143,7 +147,14 @@ impl<'p> Eval<'p, '_> {
                 }
                 Val::Class(c) => {
                     let own = self.class_methods(*c, attr);
-                    out.extend(own.into_iter().map(|id| self.method_value(id, false)));
+                    for id in own {
+                        if self.is_property(id) {
+                            // `C.prop`: the property object itself (made by `property`).
+                            out.insert(Val::Foreign);
+                        } else {
+                            out.insert(self.method_value(id, false));
+                        }
+                    }
                     out.extend(self.family_attr(*c, attr));
                 }
                 Val::Instance(c) if attr == "__class__" => {
@@ -151,7 +162,18 @@ impl<'p> Eval<'p, '_> {
                 }
                 Val::Instance(c) => {
                     let methods = self.family_methods(*c, attr);
-                    out.extend(methods.iter().map(|id| self.method_value(*id, true)));
+                    for id in &methods {
+                        if self.is_property(*id) {
+                            // Reading a property runs its getter: the value is what it returns
+                            // (`every(1).seconds.do(...)` where `seconds` returns self).
+                            if self.index.functions.get(id).is_some_and(|f| !f.is_property_setter()) {
+                                self.bind_call(*id, true, &[], &[], None);
+                                out.extend(self.result_of(*id));
+                            }
+                        } else {
+                            out.insert(self.method_value(*id, true));
+                        }
+                    }
                     let stored = self.family_attr(*c, attr);
                     // An attribute SRC stores on the object (`self.q = q` in a Thread subclass)
                     // hides the runtime class's own attribute of that name, unless that one blocks.
@@ -161,7 +183,7 @@ impl<'p> Eval<'p, '_> {
                     if methods.is_empty() {
                         if let Some(kind) = self.hierarchy.runtime_base.get(c).filter(|k| !hidden(k)) {
                             let obj = ObjId { module: c.module, start: c.start, tag: ObjTag::RuntimeBase };
-                            out.insert(Val::RuntimeMethod(*kind, obj, Arc::from(attr)));
+                            out.insert(runtime_attribute(*kind, obj, attr));
                         } else if !has_stored && self.hierarchy.foreign_base.contains(c) {
                             // Inherited from the class outside SRC.
                             out.insert(Val::Foreign);
@@ -186,7 +208,7 @@ impl<'p> Eval<'p, '_> {
                     }
                 }
                 Val::Runtime(kind, obj) => {
-                    out.insert(Val::RuntimeMethod(*kind, *obj, Arc::from(attr)));
+                    out.insert(runtime_attribute(*kind, *obj, attr));
                 }
                 Val::Container(obj) => {
                     out.insert(Val::ContainerMethod(*obj, Arc::from(attr)));
@@ -223,7 +245,17 @@ impl<'p> Eval<'p, '_> {
         let mut outside = false;
         for v in base {
             match v {
-                Val::Instance(c) | Val::Class(c) => {
+                Val::Instance(c) => {
+                    // `obj.prop = v` runs the property's setter with v.
+                    for id in self.family_methods(*c, attr) {
+                        if self.index.functions.get(&id).is_some_and(|f| f.is_property_setter()) {
+                            self.bind_call(id, true, std::slice::from_ref(vals), &[], None);
+                        }
+                    }
+                    let rep = self.hierarchy.rep(*c);
+                    self.state.add_attr(rep, attr, vals);
+                }
+                Val::Class(c) => {
                     let rep = self.hierarchy.rep(*c);
                     self.state.add_attr(rep, attr, vals);
                 }
@@ -236,9 +268,11 @@ impl<'p> Eval<'p, '_> {
             }
         }
         // One fact per place, however many outside objects the base may be. What Python keeps
-        // about a function (`wrapper.__wrapped__ = f`, `__doc__`) is never called.
+        // about a function (`wrapper.__wrapped__ = f`, `__doc__`) is never called, and the
+        // runtime awaits a converted `threading.excepthook`.
         let metadata = attr.starts_with("__") && attr.ends_with("__");
-        if outside && !metadata {
+        let runtime_hook = attr == "excepthook" && base.iter().all(|v| matches!(v, Val::External(m) if kinds::canonical_module(m) == "threading"));
+        if outside && !metadata && !runtime_hook {
             let funcs = funcs_in(vals);
             if !funcs.is_empty() {
                 self.recorded.stores.push(StoreFact { module: ctx.module, start: at.start, end: at.end, owner: ctx.owner, funcs });
@@ -259,5 +293,14 @@ impl<'p> Eval<'p, '_> {
             }
         }
         out
+    }
+}
+
+/// `obj.attr` of a runtime object: a runtime object it holds (a Timer's `finished`), else one of
+/// its methods.
+fn runtime_attribute(kind: Kind, obj: ObjId, attr: &str) -> Val {
+    match kinds::runtime_attribute(kind, attr) {
+        Some(held) => Val::Runtime(held, obj.with_tag(ObjTag::RuntimeAttribute)),
+        None => Val::RuntimeMethod(kind, obj, Arc::from(attr)),
     }
 }

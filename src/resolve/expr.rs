@@ -350,6 +350,10 @@ impl<'p> Eval<'p, '_> {
         let Call { mut fact, result, .. } = call;
         fact.callees.sort();
         fact.callees.dedup();
+        // `put` of an unbounded queue never blocks: the runtime's put completes when called, so
+        // outside code may call it without `await`.
+        let unbounded = &self.state.unbounded_queues;
+        fact.callbacks.retain(|c| !matches!(c, Callback::Runtime { kind: Kind::Queue, obj, method } if &**method == "put" && unbounded.contains(obj)));
         fact.callbacks.sort();
         fact.callbacks.dedup();
         fact.handed_to.sort();
@@ -400,9 +404,7 @@ impl<'p> Eval<'p, '_> {
                 }
                 if let Some(kind) = self.hierarchy.runtime_base.get(c).copied() {
                     self.recorded.kinds_built.insert(kind);
-                    if kind == Kind::Thread {
-                        self.thread_target(call, 0, kinds::thread_target_params("threading", "Thread"));
-                    }
+                    self.runtime_init(kind, Some(*c), call, 0);
                 }
                 call.fact.callees.push(Callee::Plain);
             }

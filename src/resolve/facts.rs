@@ -5,7 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::value::{funcs_in, Val, ValSet};
+use std::sync::Arc;
+
+use super::value::{funcs_in, ObjId, Val, ValSet};
 use crate::fxhash::FastSet;
 use crate::kinds::Kind;
 use crate::parse::Source;
@@ -67,8 +69,8 @@ pub struct CallFact {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Callback {
     Function(FuncId),
-    /// A blocking method of a runtime object (`q.get` in `iter(q.get, None)`): `Queue.get`.
-    Runtime(String),
+    /// A blocking method of a runtime object (`q.get` in `iter(q.get, None)`).
+    Runtime { kind: Kind, obj: ObjId, method: Arc<str> },
 }
 
 impl Callback {
@@ -76,13 +78,21 @@ impl Callback {
     pub fn found_in(vals: &ValSet) -> Vec<Callback> {
         let mut out: Vec<Callback> = funcs_in(vals).into_iter().map(Callback::Function).collect();
         for v in vals {
-            if let Val::RuntimeMethod(kind, _, method) = v {
+            if let Val::RuntimeMethod(kind, obj, method) = v {
                 if kind.blocks(method) {
-                    out.push(Callback::Runtime(format!("{}.{}", kind.name(), method)));
+                    out.push(Callback::Runtime { kind: *kind, obj: *obj, method: method.clone() });
                 }
             }
         }
         out
+    }
+
+    /// How messages name it: the function's display name, or `Queue.get`.
+    pub fn what(&self, res: &Resolution) -> String {
+        match self {
+            Callback::Function(f) => res.display(*f),
+            Callback::Runtime { kind, method, .. } => format!("{}.{}", kind.name(), method),
+        }
     }
 
     /// The callbacks among every argument of a call, positional and keyword.

@@ -33,7 +33,6 @@ use self::eval::Eval;
 use self::facts::Recorded;
 use self::hierarchy::Hierarchy;
 use self::state::{Key, State};
-use crate::kinds::Kind;
 use crate::project::Program;
 use crate::scopes::Index;
 use crate::trace::Trace;
@@ -105,7 +104,7 @@ pub fn resolve(program: &Program) -> Resolution<'_> {
     let method_families = hierarchy.method_families();
     let mut task_bodies = facts.task_bodies.clone();
     for (class, kind) in &hierarchy.runtime_base {
-        if *kind == Kind::Thread {
+        if kind.is_thread() {
             if let Some(info) = index.classes.get(class) {
                 task_bodies.extend(info.methods.get("run").into_iter().flatten().copied());
             }

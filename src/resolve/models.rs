@@ -17,6 +17,7 @@ use super::value::{external, one, split_qualified, ObjId, ObjTag, Val, ValSet};
 use crate::kinds::{self, External, Kind, ThreadParams};
 use crate::outside;
 use crate::parse::ast::{self, Expr};
+use crate::scopes::ClassId;
 use crate::scopes::{end_of, start_of};
 
 impl<'p> Eval<'p, '_> {
@@ -46,14 +47,16 @@ impl<'p> Eval<'p, '_> {
             Some(External::Constructor { kind, replace }) => {
                 self.recorded.kinds_built.insert(kind);
                 call.result.insert(Val::Runtime(kind, call.site));
+                if kind == Kind::Queue && kinds::queue_unbounded(name, call.node) {
+                    self.state.unbounded_queues.insert(call.site);
+                }
                 call.fact.constructor = replace;
                 call.fact.callees.push(Callee::Plain);
                 if let Some(params) = kinds::thread_target_params(module, name) {
                     self.thread_target(call, 0, Some(params));
-                } else {
-                    // Barrier(action=f), Condition(lock)...: the runtime calls callables plainly.
-                    call.fact.callbacks.extend(Callback::in_call(call.args, call.keywords));
                 }
+                // Other constructors (`Barrier(n, action=f)`, `Condition(lock)`) take no callable
+                // the runtime would call without awaiting it: a Barrier's action is awaited.
             }
             Some(External::Blocking { replace, returns }) => {
                 let what = format!("{}.{}", module, name);
@@ -216,8 +219,15 @@ impl<'p> Eval<'p, '_> {
         if name == "__init__" {
             // `threading.Thread.__init__(self, target=self.work)` in a Thread subclass.
             let (m, n) = split_qualified(module);
-            if let Some(params) = kinds::thread_target_params(m, n) {
-                self.thread_target(call, 1, Some(params));
+            if let Some(External::Constructor { kind, .. }) = kinds::external_function(m, n).filter(|_| kinds::thread_target_params(m, n).is_some()) {
+                let classes: Vec<ClassId> = call.args.first().into_iter().flatten().filter_map(|v| match v {
+                    Val::Instance(c) => Some(*c),
+                    _ => None,
+                }).collect();
+                self.runtime_init(kind, None, call, 1);
+                for c in classes {
+                    self.timer_attributes(kind, c, call, 1);
+                }
                 call.result.insert(Val::None);
                 return true;
             }
@@ -233,6 +243,37 @@ impl<'p> Eval<'p, '_> {
             return true;
         }
         false
+    }
+
+    /// A thread or timer being built (`Worker(...)` of a Thread subclass, `super().__init__(...)`
+    /// in one): its target is a thread body fed by its arguments; a Timer subclass's instance
+    /// holds its function, args, kwargs and interval as attributes (`self.function(*self.args)`).
+    pub(super) fn runtime_init(&mut self, kind: Kind, class: Option<ClassId>, call: &Call<'_, 'p>, skip: usize) {
+        if !kind.is_thread() {
+            return;
+        }
+        self.thread_target(call, skip, kinds::thread_target_params("threading", kind.name()));
+        if let Some(c) = class {
+            self.timer_attributes(kind, c, call, skip);
+        }
+    }
+
+    /// The attributes `Timer.__init__` sets on an instance of class `c`.
+    fn timer_attributes(&mut self, kind: Kind, c: ClassId, call: &Call<'_, 'p>, skip: usize) {
+        if kind != Kind::Timer {
+            return;
+        }
+        let rep = self.hierarchy.rep(c);
+        for (i, attr) in ["interval", "function", "args", "kwargs"].iter().enumerate() {
+            let by_keyword = call.node.keywords.iter().position(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == *attr));
+            let vals = match by_keyword {
+                Some(k) => call.keywords.get(k).map(|(_, v)| v.clone()),
+                None => call.args.get(i + skip).cloned(),
+            };
+            if let Some(vals) = vals {
+                self.state.add_attr(rep, attr, &vals);
+            }
+        }
     }
 
     /// `Thread(target=f, args=(...), kwargs={...})`, `Timer(t, f, args, kwargs)`, and a Thread
@@ -334,15 +375,13 @@ impl<'p> Eval<'p, '_> {
         } else {
             call.fact.callees.push(Callee::Plain);
         }
-        if kind == Kind::Thread && method == "__init__" {
+        if method == "__init__" && obj.tag == ObjTag::RuntimeBase {
             // `super().__init__(target=self.work)` in a Thread subclass.
-            self.thread_target(call, 0, kinds::thread_target_params("threading", "Thread"));
+            self.runtime_init(kind, Some(ClassId { module: obj.module, start: obj.start }), call, 0);
         }
-        if method == "wait_for" {
-            // The runtime calls the predicate; other methods only store their arguments
-            // (`jobs.put(f)` hands f to the program's own consumer).
-            call.fact.callbacks.extend(call.args.iter().flat_map(Callback::found_in));
-        }
+        // `cond.wait_for(pred)`: the runtime calls the predicate and awaits what a converted one
+        // returns; other methods only store their arguments (`jobs.put(f)` hands f to the
+        // program's own consumer).
         match (kind, method) {
             (Kind::Queue, "get" | "get_nowait") => call.result.extend(self.state.elem(obj, None)),
             (Kind::Queue, "put" | "put_nowait") => {

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use super::facts::Owner;
 use super::hierarchy::Hierarchy;
 use super::value::{ObjId, Val, ValSet};
-use crate::fxhash::FastMap;
+use crate::fxhash::{FastMap, FastSet};
 use crate::scopes::{ClassId, FuncId, ScopeId};
 
 /// Sets stop taking plain values at this size, runtime objects and functions at four times it
@@ -56,6 +56,8 @@ pub struct State {
     pub returns: FastMap<FuncId, ValSet>,
     pub bases: FastMap<ClassId, ValSet>,
     pub bases_changed: bool,
+    /// Queues built without a bound (`Queue()`, `SimpleQueue()`): their `put` never blocks.
+    pub unbounded_queues: FastSet<ObjId>,
     /// Who read each set. A unit reads the same set many times in a row: only a change of
     /// reader is recorded (a unit can appear more than once; `dirty` is a set).
     pub readers: FastMap<Key, Vec<Owner>>,
@@ -74,6 +76,7 @@ impl Default for State {
             returns: FastMap::default(),
             bases: FastMap::default(),
             bases_changed: false,
+            unbounded_queues: FastSet::default(),
             readers: FastMap::default(),
             dirty: BTreeSet::new(),
             current: Owner::Top(0),

@@ -27,6 +27,8 @@ pub enum ObjTag {
     KwArgs = 8,
     /// The runtime object an instance of a class with a runtime base is (keyed on the class).
     RuntimeBase = 9,
+    /// A runtime object another one holds (a Timer's `finished` Event, keyed on the Timer).
+    RuntimeAttribute = 10,
 }
 
 /// A place where an object is built (a literal, a constructor call): its module, byte offset and

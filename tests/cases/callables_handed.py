@@ -1,7 +1,8 @@
 # Callables handed to other code. A blocking function put into a Queue is only stored: the
 # program's own consumer gets it back and calls it (through `__gy.maybe`, as the queue also holds
-# a lambda). Code outside SRC that calls what it is given (`iter(f, sentinel)`, `map`,
-# `Condition.wait_for`) gets an error for blocking functions and for blocking runtime methods.
+# a lambda). Code outside SRC that calls what it is given (`iter(f, sentinel)`, `map`) gets an
+# error for blocking functions and for blocking runtime methods; `Condition.wait_for` is the
+# runtime's, which awaits a converted predicate.
 import queue
 import threading
 import time
