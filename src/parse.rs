@@ -137,18 +137,27 @@ pub fn parse(rel: &Path, bytes: Vec<u8>) -> Result<SourceFile, SyntaxError> {
     }
     match parse_suite(&source.text, &rel.to_string_lossy()) {
         Ok(suite) => Ok(SourceFile { source, suite }),
-        Err((offset, message)) => Err(error_at(source, offset, message)),
+        Err(ParseFailure::Syntax { offset, message }) => Err(error_at(source, offset, message)),
+        Err(ParseFailure::ParserFailed) => Err(error_at(source, 0, "the Python parser failed on this file".into())),
     }
 }
 
-/// Parses a module's text. The parser is third-party code: should it ever panic on some input,
-/// that text is reported as not parsable instead of taking the whole run down. Err: byte offset
-/// and message.
-pub fn parse_suite(text: &str, name: &str) -> Result<ast::Suite, (usize, String)> {
+/// Why a text could not be parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseFailure {
+    /// A syntax error at this byte offset.
+    Syntax { offset: usize, message: String },
+    /// The parser (third-party code) panicked on this text.
+    ParserFailed,
+}
+
+/// Parses a module's text. Should the parser ever panic on some input, that text is reported as
+/// not parsable instead of taking the whole run down.
+pub fn parse_suite(text: &str, name: &str) -> Result<ast::Suite, ParseFailure> {
     match std::panic::catch_unwind(|| ast::Suite::parse(text, name)) {
         Ok(Ok(suite)) => Ok(suite),
-        Ok(Err(err)) => Err((usize::from(err.offset), err.error.to_string())),
-        Err(_) => Err((0, "the Python parser failed on this file".into())),
+        Ok(Err(err)) => Err(ParseFailure::Syntax { offset: usize::from(err.offset), message: err.error.to_string() }),
+        Err(_) => Err(ParseFailure::ParserFailed),
     }
 }
 

@@ -5,7 +5,7 @@
 //! that also yields. A text that fails is an internal error (GY999) and is not written.
 
 use crate::diag::{Code, Diagnostic, Location};
-use crate::parse::{self, ast, Source};
+use crate::parse::{self, ast, ParseFailure, Source};
 use crate::walk::{self, Visitor};
 use crate::work::parallel_map;
 
@@ -17,7 +17,7 @@ pub fn check_texts(sources: &[Source], texts: Vec<Option<String>>) -> (Vec<Optio
     let mut checked = Vec::with_capacity(texts.len());
     for ((source, text), verdict) in sources.iter().zip(texts).zip(verdicts) {
         match (verdict, text) {
-            (Some((offset, why)), Some(output)) => {
+            (Some(Refused { offset, why }), Some(output)) => {
                 // The place is in the output: on the same line as in the source (lines keep
                 // their numbers), at the output's column, shown with the output's line.
                 let output = Source::new(source.rel.clone(), output);
@@ -36,14 +36,22 @@ pub fn check_texts(sources: &[Source], texts: Vec<Option<String>>) -> (Vec<Optio
     (checked, diagnostics)
 }
 
-/// Checks one output text. Err: byte offset and message.
-pub fn check(text: &str) -> Result<(), (usize, String)> {
-    let suite = parse::parse_suite(text, "<output>").map_err(|(offset, why)| {
-        (offset, if why == "the Python parser failed on this file" { "the Python parser failed".to_string() } else { why })
+/// Why an output text would not compile: where (byte offset) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    pub offset: usize,
+    pub why: String,
+}
+
+/// Checks one output text.
+pub fn check(text: &str) -> Result<(), Refused> {
+    let suite = parse::parse_suite(text, "<output>").map_err(|failure| match failure {
+        ParseFailure::Syntax { offset, message } => Refused { offset, why: message },
+        ParseFailure::ParserFailed => Refused { offset: 0, why: "the Python parser failed".to_string() },
     })?;
     let mut checker = AsyncChecker { scopes: vec![Scope::default()], error: None };
     Visitor::visit_body(&mut checker, &suite);
-    checker.error.map_or(Ok(()), Err)
+    checker.error.map_or(Ok(()), |(offset, why)| Err(Refused { offset, why }))
 }
 
 /// Where code is, for [`check_output`].

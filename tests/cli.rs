@@ -8,6 +8,15 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// `insta::assert_snapshot!` into tests/snapshots/cli/NAME.snap.
+macro_rules! snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({snapshot_path => "snapshots/cli", prepend_module_to_snapshot => false, omit_expression => true}, {
+            insta::assert_snapshot!($name, $value);
+        })
+    };
+}
+
 /// A scratch folder under cargo's target dir, emptied first.
 fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
@@ -99,7 +108,7 @@ fn blocking_program(dir: &Path) {
 fn missing_src() {
     let dir = scratch("missing-src");
     let run = greenify(&dir, &["nosuch", "out"]);
-    insta::assert_snapshot!("missing_src", run.transcript());
+    snapshot!("missing_src", run.transcript());
     assert_eq!(run.code, 2);
     assert_eq!(run.stderr.lines().count(), 1);
     assert!(listing(&dir).is_empty());
@@ -110,7 +119,7 @@ fn src_is_a_file() {
     let dir = scratch("src-file");
     write(&dir, "src", "x = 1\n");
     let run = greenify(&dir, &["src", "out"]);
-    insta::assert_snapshot!("src_is_a_file", run.transcript());
+    snapshot!("src_is_a_file", run.transcript());
     assert_eq!(listing(&dir), ["src"]);
 }
 
@@ -119,7 +128,7 @@ fn out_inside_src() {
     let dir = scratch("out-inside");
     write(&dir, "src/main.py", "print(1)\n");
     let run = greenify(&dir, &["src", "src/out"]);
-    insta::assert_snapshot!("out_inside_src", run.transcript());
+    snapshot!("out_inside_src", run.transcript());
     assert_eq!(run.code, 2);
     assert_eq!(run.stderr.lines().count(), 1);
     assert_eq!(listing(&dir.join("src")), ["main.py"]);
@@ -134,7 +143,7 @@ fn src_inside_out() {
     let dir = scratch("src-inside");
     write(&dir, "out/src/main.py", "print(1)\n");
     let run = greenify(&dir, &["out/src", "out"]);
-    insta::assert_snapshot!("src_inside_out", run.transcript());
+    snapshot!("src_inside_out", run.transcript());
     assert_eq!(run.code, 2);
 }
 
@@ -144,7 +153,7 @@ fn file_that_does_not_parse() {
     write(&dir, "src/main.py", "import time\ntime.sleep(1)\n");
     write(&dir, "src/pkg/bad.py", "x = 1\ndef f(:\n    pass\n");
     let run = greenify(&dir, &["src", "out"]);
-    insta::assert_snapshot!("file_that_does_not_parse", run.transcript());
+    snapshot!("file_that_does_not_parse", run.transcript());
     assert_eq!(run.code, 1);
     assert_eq!(run.stderr.lines().count(), 1);
     assert_eq!(listing(&dir), ["src"]);
@@ -155,7 +164,7 @@ fn file_that_is_not_utf8() {
     let dir = scratch("latin1");
     write(&dir, "src/main.py", b"# -*- coding: latin-1 -*-\nname = '\xe9t\xe9'\n");
     let run = greenify(&dir, &["src", "out"]);
-    insta::assert_snapshot!("file_that_is_not_utf8", run.transcript());
+    snapshot!("file_that_is_not_utf8", run.transcript());
     assert_eq!(run.code, 1);
     assert_eq!(listing(&dir), ["src"]);
 }
@@ -167,7 +176,7 @@ fn several_errors_are_all_reported_with_a_count() {
     write(&dir, "src/b.py", "x = )\n");
     write(&dir, "src/threading.py", "x = 1\n");
     let run = greenify(&dir, &["src", "out"]);
-    insta::assert_snapshot!("several_errors", run.transcript());
+    snapshot!("several_errors", run.transcript());
     assert_eq!(run.code, 1);
     assert_eq!(listing(&dir), ["src"]);
 }
@@ -178,7 +187,7 @@ fn out_is_a_file() {
     write(&dir, "src/main.py", "print(1)\n");
     write(&dir, "out", "precious\n");
     let run = greenify(&dir, &["src", "out"]);
-    insta::assert_snapshot!("out_is_a_file", run.transcript());
+    snapshot!("out_is_a_file", run.transcript());
     assert_eq!(run.code, 2);
     assert_eq!(read(&dir, "out"), b"precious\n");
 }
@@ -189,7 +198,7 @@ fn parent_of_out_is_a_file() {
     write(&dir, "src/main.py", "print(1)\n");
     write(&dir, "build", "precious\n");
     let run = greenify(&dir, &["src", "build/out"]);
-    insta::assert_snapshot!("parent_of_out_is_a_file", run.transcript());
+    snapshot!("parent_of_out_is_a_file", run.transcript());
     assert_eq!(run.code, 2);
     assert_eq!(read(&dir, "build"), b"precious\n");
     assert_eq!(listing(&dir), ["build", "src"]);
@@ -202,7 +211,7 @@ fn out_is_a_symbolic_link() {
     assert_eq!(greenify(&dir, &["src", "real"]).code, 0);
     std::os::unix::fs::symlink("real", dir.join("out")).expect("symlink");
     let run = greenify(&dir, &["src", "out"]);
-    insta::assert_snapshot!("out_is_a_symbolic_link", run.transcript());
+    snapshot!("out_is_a_symbolic_link", run.transcript());
     assert_eq!(run.code, 2);
     assert!(fs::symlink_metadata(dir.join("out")).expect("link").file_type().is_symlink());
     // Through the link's target it works.
@@ -215,7 +224,7 @@ fn out_is_not_a_previous_output() {
     write(&dir, "src/main.py", "print(1)\n");
     write(&dir, "out/notes.txt", "precious\n");
     let run = greenify(&dir, &["src", "out"]);
-    insta::assert_snapshot!("out_is_not_a_previous_output", run.transcript());
+    snapshot!("out_is_not_a_previous_output", run.transcript());
     assert_eq!(run.code, 2);
     assert_eq!(files_under(&dir.join("out")), ["notes.txt"]);
 }
@@ -363,10 +372,10 @@ fn killed_at_any_moment_out_is_the_old_or_the_new_tree() {
 fn usage_errors_exit_2() {
     let dir = scratch("usage");
     let none = greenify(&dir, &[]);
-    insta::assert_snapshot!("usage_no_arguments", none.transcript());
+    snapshot!("usage_no_arguments", none.transcript());
     assert_eq!(none.code, 2);
     let backend = greenify(&dir, &["--backend", "fibers", "src", "out"]);
-    insta::assert_snapshot!("usage_bad_backend", backend.transcript());
+    snapshot!("usage_bad_backend", backend.transcript());
     assert_eq!(backend.code, 2);
     assert_eq!(greenify(&dir, &["--frobnicate", "src", "out"]).code, 2);
     assert_eq!(greenify(&dir, &["src", "out", "extra"]).code, 2);
@@ -484,7 +493,7 @@ fn skipped_entries_are_warnings() {
     std::os::unix::fs::symlink("nowhere", dir.join("src/dangling")).expect("symlink");
     std::os::unix::fs::symlink("main.py", dir.join("src/alias.py")).expect("symlink");
     let run = greenify(&dir, &["src", "out"]);
-    insta::assert_snapshot!("skipped_entries", run.transcript());
+    snapshot!("skipped_entries", run.transcript());
     assert_eq!(run.code, 0);
     // A link to a file is copied as a file.
     assert_eq!(read(&dir, "out/alias.py"), b"print(1)\n");
@@ -510,12 +519,12 @@ fn check_writes_nothing() {
     let dir = scratch("check");
     blocking_program(&dir);
     let ok = greenify(&dir, &["--check", "src", "out"]);
-    insta::assert_snapshot!("check_ok", ok.transcript());
+    snapshot!("check_ok", ok.transcript());
     assert_eq!(ok.code, 0);
     assert_eq!(listing(&dir), ["src"]);
     write(&dir, "src/app/broken.py", "def f(:\n");
     let bad = greenify(&dir, &["--check", "src", "out"]);
-    insta::assert_snapshot!("check_errors", bad.transcript());
+    snapshot!("check_errors", bad.transcript());
     assert_eq!(bad.code, 1);
     assert_eq!(listing(&dir), ["src"]);
 }
@@ -529,7 +538,7 @@ fn rendered_diagnostic_points_at_the_call() {
         "import queue\n\nq = queue.Queue()\n\n\ndef handlers():\n    return [lambda: q.get()]\n",
     );
     let run = greenify(&dir, &["--check", "src", "out"]);
-    insta::assert_snapshot!("rendered_diagnostic", run.transcript());
+    snapshot!("rendered_diagnostic", run.transcript());
     assert_eq!(run.code, 1);
 }
 
@@ -538,7 +547,7 @@ fn explain_prints_the_chain_down_to_the_seed() {
     let dir = scratch("explain");
     blocking_program(&dir);
     let run = greenify(&dir, &["--explain", "--check", "src", "out"]);
-    insta::assert_snapshot!("explain", run.transcript());
+    snapshot!("explain", run.transcript());
     assert_eq!(run.code, 0);
 }
 
@@ -547,7 +556,7 @@ fn diff_prints_every_changed_file() {
     let dir = scratch("diff");
     blocking_program(&dir);
     let run = greenify(&dir, &["--diff", "src", "out"]);
-    insta::assert_snapshot!("diff", run.transcript());
+    snapshot!("diff", run.transcript());
     assert_eq!(run.code, 0);
     // The diff describes exactly what was written.
     assert!(run.stdout.contains("+++ b/app/worker.py"));
@@ -577,7 +586,7 @@ fn thread_backend_refuses_a_green_output() {
     blocking_program(&dir);
     assert_eq!(greenify(&dir, &["src", "green"]).code, 0);
     let run = greenify(&dir, &["--backend", "thread", "green", "out"]);
-    insta::assert_snapshot!("thread_on_green_output", run.transcript());
+    snapshot!("thread_on_green_output", run.transcript());
     assert_eq!(run.code, 1);
     // The other way round is fine: a thread output holds the original code.
     assert_eq!(greenify(&dir, &["--backend", "thread", "src", "thread"]).code, 0);
@@ -591,7 +600,7 @@ fn thread_backend_copies_code_and_warns_about_name_only_apis() {
     blocking_program(&dir);
     write(&dir, "src/trace.py", "import threading\n\nthreading.settrace(print)\nfrom threading import setprofile\n");
     let run = greenify(&dir, &["--backend", "thread", "--diff", "src", "out"]);
-    insta::assert_snapshot!("thread_backend", run.transcript());
+    snapshot!("thread_backend", run.transcript());
     assert_eq!(run.code, 0);
     for file in ["main.py", "app/worker.py", "app/net.py", "trace.py"] {
         assert_eq!(read(&dir, &format!("out/{file}")), read(&dir, &format!("src/{file}")), "{file}");

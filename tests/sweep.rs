@@ -15,6 +15,8 @@
 //! Timings of each phase are printed (`cargo test --release --test sweep -- --nocapture`). A debug build sweeps
 //! a sample (see SAMPLE).
 
+mod support;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write as _;
@@ -28,6 +30,8 @@ use greenify::emit::Backend;
 use greenify::parse::split_lines;
 use greenify::project::{self, Program};
 use greenify::work::{self, parallel_map};
+
+use support::lines::{kept_in, lines_kept};
 
 /// Where the library of the running `python3` is.
 fn stdlib() -> PathBuf {
@@ -92,77 +96,11 @@ struct Written {
     path: PathBuf,
 }
 
-/// The checks on one changed output: line numbers kept. `old` and `new` are whole files.
+/// The checks on one changed output: line numbers kept (`support::lines`).
 fn check_lines(rel: &Path, old: &str, new: &str, findings: &mut Findings) {
-    let old_lines: Vec<&str> = split_lines(old).collect();
-    let new_lines: Vec<&str> = split_lines(new).collect();
-    // The entry script may get one line appended (waiting for non-daemon threads at exit).
-    let appended = new_lines.len() == old_lines.len() + 1 && new_lines.last().is_some_and(|l| l.contains("__gy"));
-    if new_lines.len() != old_lines.len() && !appended {
-        findings.add("line count", format!("{}: {} lines -> {}", rel.display(), old_lines.len(), new_lines.len()));
-        return;
+    if let Err(problem) = lines_kept(rel, old, new) {
+        findings.add("line kept", problem);
     }
-    for (number, (o, n)) in old_lines.iter().zip(&new_lines).enumerate() {
-        if o != n && !kept_in(o, n) {
-            findings.add("line kept", format!("{}:{}: {o:?} -> {n:?}", rel.display(), number + 1));
-            return;
-        }
-    }
-}
-
-/// Whether the output line `new` is the source line `old` with insertions only, apart from the
-/// one documented replacement: a callee replaced by the runtime's (`time.sleep` -> `__gy.sleep`,
-/// `select.select` -> `__gy.gselect.select`). So: `old` is a subsequence of `new`, where a
-/// dotted name `__gy.x.y` of `new` may stand for any run of name characters and dots of `old`.
-fn kept_in(old: &str, new: &str) -> bool {
-    #[derive(PartialEq)]
-    enum Item {
-        Char(char),
-        Callee,
-    }
-    let mut items = Vec::new();
-    let mut rest = new;
-    while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest.strip_prefix("__gy.") {
-            let end = after.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')).unwrap_or(after.len());
-            items.push(Item::Callee);
-            rest = &after[end..];
-        } else {
-            items.push(Item::Char(c));
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    let name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
-    // reach[j]: the characters of `old` seen so far match items[..j]. Any item may be skipped
-    // (inserted text); a callee absorbs one or more name characters.
-    let skip_forward = |reach: &mut Vec<bool>| {
-        for j in 0..items.len() {
-            if reach[j] {
-                reach[j + 1] = true;
-            }
-        }
-    };
-    let mut reach = vec![false; items.len() + 1];
-    reach[0] = true;
-    skip_forward(&mut reach);
-    for c in old.chars() {
-        let mut next = vec![false; items.len() + 1];
-        for j in 0..items.len() {
-            let takes = match items[j] {
-                Item::Char(d) => d == c,
-                Item::Callee => name_char(c),
-            };
-            if reach[j] && takes {
-                next[j + 1] = true;
-            }
-            if reach[j + 1] && items[j] == Item::Callee && name_char(c) {
-                next[j + 1] = true;
-            }
-        }
-        skip_forward(&mut next);
-        reach = next;
-    }
-    reach[items.len()]
 }
 
 fn without_bom(text: &str) -> &str {

@@ -1,6 +1,11 @@
 //! Shared helpers for the integration tests: where the tools are, converting a program with the
-//! greenify binary, running it with a time limit, and normalising output for comparison.
+//! greenify binary, running it with a time limit, and normalising output for comparison; the
+//! line check of every output (`lines`) and the fixture cases of the snapshot harnesses
+//! (`cases`). tests/README.md says which harness reads which folder.
 #![allow(dead_code)]
+
+pub mod cases;
+pub mod lines;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,167 @@
+//! "Every original line keeps its number": the one check of a rewritten file against its source,
+//! used by every harness that sees greenify's output (snapshots, diagnostics, differential
+//! corpus, the stdlib sweep).
+//!
+//! It holds when the output has exactly the source's lines (plus, for an entry script, one
+//! appended line that waits for threads, `__gy.exit()`), and each output line is its source line
+//! with greenify's own insertions only: the same indentation; the source line's characters in
+//! order (a callee replaced by the runtime's, `time.sleep` -> `__gy.sleep`, standing for the
+//! name it replaces); and nothing inserted but `async `, `await `, parentheses, `__gy.run(`,
+//! `__gy.maybe(` and the runtime import (with its mangled aliases).
+
+use std::path::Path;
+
+use greenify::parse::split_lines;
+
+/// Panics with the first line that does not keep its place and text.
+pub fn assert_lines_kept(rel: &Path, old: &str, new: &str) {
+    if let Err(problem) = lines_kept(rel, old, new) {
+        panic!("{problem}");
+    }
+}
+
+/// [`assert_lines_kept`] as a result: `Err` names the file, the line and what changed.
+pub fn lines_kept(rel: &Path, old: &str, new: &str) -> Result<(), String> {
+    let old_lines: Vec<&str> = split_lines(old).collect();
+    let new_lines: Vec<&str> = split_lines(new).collect();
+    let appended = new_lines.len() == old_lines.len() + 1 && new_lines.last().is_some_and(|l| l.contains("__gy.exit()"));
+    if new_lines.len() != old_lines.len() && !appended {
+        return Err(format!("{}: {} lines became {}", rel.display(), old_lines.len(), new_lines.len()));
+    }
+    for (number, (o, n)) in old_lines.iter().zip(&new_lines).enumerate() {
+        if o == n {
+            continue;
+        }
+        let indent = |s: &str| s.len() - s.trim_start().len();
+        if indent(o) != indent(n) || !kept_in(o, n) || !only_greenify_insertions(o, n) {
+            return Err(format!("{}:{}: line text changed beyond insertions:\n{o}\n{n}", rel.display(), number + 1));
+        }
+    }
+    Ok(())
+}
+
+/// Whether the output line `new` is the source line `old` with insertions only, apart from
+/// callees replaced by the runtime's: `old` is a subsequence of `new`, where a dotted name
+/// `__gy.x.y` of `new` may stand for any run of name characters and dots of `old`.
+pub fn kept_in(old: &str, new: &str) -> bool {
+    #[derive(PartialEq)]
+    enum Item {
+        Char(char),
+        Callee,
+    }
+    let mut items = Vec::new();
+    let mut rest = new;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("__gy.") {
+            let end = after.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '.')).unwrap_or(after.len());
+            items.push(Item::Callee);
+            rest = &after[end..];
+        } else {
+            items.push(Item::Char(c));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    let name_char = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    // reach[j]: the characters of `old` seen so far match items[..j]. Any item may be skipped
+    // (inserted text); a callee absorbs one or more name characters.
+    let skip_forward = |reach: &mut Vec<bool>| {
+        for j in 0..items.len() {
+            if reach[j] {
+                reach[j + 1] = true;
+            }
+        }
+    };
+    let mut reach = vec![false; items.len() + 1];
+    reach[0] = true;
+    skip_forward(&mut reach);
+    for c in old.chars() {
+        let mut next = vec![false; items.len() + 1];
+        for j in 0..items.len() {
+            let takes = match items[j] {
+                Item::Char(d) => d == c,
+                Item::Callee => name_char(c),
+            };
+            if reach[j] && takes {
+                next[j + 1] = true;
+            }
+            if reach[j + 1] && items[j] == Item::Callee && name_char(c) {
+                next[j + 1] = true;
+            }
+        }
+        skip_forward(&mut next);
+        reach = next;
+    }
+    reach[items.len()]
+}
+
+/// Whether the text `new` has beyond `old` is only what greenify inserts: with those insertions
+/// removed, the runtime callees made one token, and parentheses ignored, the lines are equal
+/// (allowing one callee of `old` to be the one replaced).
+fn only_greenify_insertions(old: &str, new: &str) -> bool {
+    let new = normalised(&runtime_callees(new));
+    if normalised(old) == new {
+        return true;
+    }
+    let names = dotted_names(old);
+    names.iter().any(|(b, e)| {
+        let mut candidate = old.to_string();
+        candidate.replace_range(*b..*e, "CALLEE");
+        normalised(&candidate) == new
+    })
+}
+
+/// Removes `import greenify as __gy` and the mangled aliases that follow it (`; _C__gy = __gy`).
+fn without_runtime_import(line: &str) -> String {
+    let Some(at) = line.find("import greenify as __gy") else { return line.to_string() };
+    let mut end = at + "import greenify as __gy".len();
+    while let Some(rest) = line[end..].strip_prefix("; _") {
+        match rest.find(" = __gy") {
+            Some(i) if rest[..i].chars().all(|c| c.is_alphanumeric() || c == '_') => end += 3 + i + " = __gy".len(),
+            _ => break,
+        }
+    }
+    let (before, after) = (&line[..at], &line[end..]);
+    match (before.strip_suffix("; "), after.strip_prefix("; ")) {
+        (Some(b), _) => format!("{b}{after}"),
+        (None, Some(a)) => format!("{before}{a}"),
+        (None, None) => format!("{before}{after}"),
+    }
+}
+
+/// Removes the texts greenify inserts, and the parentheses.
+fn normalised(line: &str) -> String {
+    let mut s = without_runtime_import(line);
+    for inserted in ["import greenify as __gy; ", "; import greenify as __gy", "async ", "await ", "__gy.maybe(", "__gy.run("] {
+        s = s.replace(inserted, "");
+    }
+    s.chars().filter(|c| !matches!(c, '(' | ')')).collect::<String>()
+}
+
+/// The dotted names of a line with their byte ranges.
+fn dotted_names(s: &str) -> Vec<(usize, usize)> {
+    let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (start, is_name(c)) {
+            (None, true) => start = Some(i),
+            (Some(b), false) => {
+                out.push((b, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `__gy.sleep` / `__gy.gsocket.socket` (the runtime callees greenify puts in) -> `CALLEE`.
+fn runtime_callees(s: &str) -> String {
+    let mut out = s.to_string();
+    for (b, e) in dotted_names(s).into_iter().rev() {
+        if s[b..e].starts_with("__gy.") && !matches!(&s[b..e], "__gy.run" | "__gy.maybe") {
+            out.replace_range(b..e, "CALLEE");
+        }
+    }
+    out
+}
