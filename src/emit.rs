@@ -5,6 +5,7 @@
 //! manifest of what greenify wrote ([`manifest`]): it is how a previous output is recognised, and
 //! of a previous output only the listed files are deleted.
 
+mod backend;
 pub mod manifest;
 pub mod swap;
 
@@ -12,27 +13,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use backend::Backend;
 use manifest::{Manifest, MANIFEST};
 
 include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
-
-/// Which runtime goes into OUT.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Backend {
-    /// Blocking code rewritten to async; threads are green tasks on asyncio.
-    Green,
-    /// Code unchanged; threading and queue built on `_thread`.
-    Thread,
-}
-
-impl Backend {
-    fn dir(self) -> &'static str {
-        match self {
-            Backend::Green => "green",
-            Backend::Thread => "thread",
-        }
-    }
-}
 
 /// The name of the runtime package in OUT.
 pub const RUNTIME_PACKAGE: &str = "greenify";

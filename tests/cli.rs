@@ -235,7 +235,7 @@ fn out_is_a_dangling_symbolic_link() {
     write(&dir, "src/main.py", "print(1)\n");
     std::os::unix::fs::symlink("nowhere", dir.join("out")).expect("symlink");
     let run = greenify(&dir, &["src", "out"]);
-    insta::assert_snapshot!("out_is_a_dangling_symbolic_link", run.transcript());
+    snapshot!("out_is_a_dangling_symbolic_link", run.transcript());
     assert_eq!(run.code, 2);
     assert!(fs::symlink_metadata(dir.join("out")).expect("link").file_type().is_symlink());
     assert_eq!(listing(&dir), ["out", "src"]);
@@ -249,7 +249,7 @@ fn a_runtime_package_beside_a_users_file_is_not_a_previous_output() {
     write(&dir, "out/greenify/__init__.py", "x = 1\n");
     write(&dir, "out/mine.txt", "precious\n");
     let run = greenify(&dir, &["src", "out"]);
-    insta::assert_snapshot!("runtime_package_is_not_a_previous_output", run.transcript());
+    snapshot!("runtime_package_is_not_a_previous_output", run.transcript());
     assert_eq!(run.code, 2);
     assert_eq!(files_under(&dir.join("out")), ["greenify/__init__.py", "mine.txt"]);
     assert_eq!(read(&dir, "out/mine.txt"), b"precious\n");
@@ -277,7 +277,7 @@ fn a_file_added_to_a_previous_output_is_never_deleted() {
     assert_eq!(greenify(&dir, &["src", "out"]).code, 0);
     write(&dir, "out/greenify/notes.txt", "precious\n");
     let run = greenify(&dir, &["src", "out"]);
-    insta::assert_snapshot!("a_file_added_to_a_previous_output", run.transcript());
+    snapshot!("a_file_added_to_a_previous_output", run.transcript());
     assert_eq!(run.code, 2);
     assert_eq!(read(&dir, "out/greenify/notes.txt"), b"precious\n");
     assert_eq!(listing(&dir), ["out", "src"]);

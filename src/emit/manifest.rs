@@ -15,7 +15,7 @@ use std::io;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
 
-use super::Backend;
+use super::backend::Backend;
 
 /// The manifest's name at the top of OUT.
 pub const MANIFEST: &str = ".greenify-manifest";
