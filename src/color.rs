@@ -123,9 +123,9 @@ fn conversion(call: &CallFact, colored: &FastSet<FuncId>, native: &FastSet<FuncI
     for c in &call.callees {
         match c {
             Callee::Seed { .. } => blocking = true,
-            Callee::Function(id) if native.contains(id) => plain = true,
-            Callee::Function(id) if colored.contains(id) => blocking = true,
-            Callee::Function(_) | Callee::Plain => plain = true,
+            Callee::Function(id) | Callee::Construct(id) if native.contains(id) => plain = true,
+            Callee::Function(id) | Callee::Construct(id) if colored.contains(id) => blocking = true,
+            Callee::Function(_) | Callee::Construct(_) | Callee::Plain => plain = true,
         }
     }
     match (blocking, plain) {

@@ -82,9 +82,9 @@ codes! {
     NameOnlyApi = "GY020", Warning;
     /// blocking call inside a `lambda`
     BlockingInLambda = "GY101", Error;
-    /// blocking call in a special method (`__init__`, `__str__`, ...)
+    /// blocking call in a special method (`__str__`, `__enter__`, ...)
     ///
-    /// blocking call in a special method (`__init__`, `__str__`, `__enter__`...; `__call__` is allowed)
+    /// blocking call in a special method (`__str__`, `__enter__`, `__del__`...); `__call__` is allowed, and a blocking `__init__` is converted (every construction SRC makes goes through the runtime's factory)
     BlockingInSpecialMethod = "GY102", Error;
     /// blocking call in a property
     ///

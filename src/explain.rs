@@ -70,7 +70,7 @@ pub fn explain(res: &Resolution, coloring: &Coloring) -> Vec<Explanation> {
                     let (rel, line, col) = place(call.module, call.start);
                     chain.push(Step { what: describe_call(res, call, &coloring.colored), rel, line, col });
                     current = call.callees.iter().find_map(|c| match c {
-                        Callee::Function(g) if coloring.colored.contains(g) => Some(*g),
+                        Callee::Function(g) | Callee::Construct(g) if coloring.colored.contains(g) => Some(*g),
                         _ => None,
                     });
                     if call.callees.iter().any(|c| matches!(c, Callee::Seed { .. })) {
@@ -161,6 +161,8 @@ fn describe_call(res: &Resolution, call: &CallFact, colored: &FastSet<FuncId>) -
             Callee::Seed { what, .. } => parts.push(format!("{what} (blocking)")),
             Callee::Function(id) if colored.contains(id) => parts.push(format!("`{}`", res.display(*id))),
             Callee::Function(id) => parts.push(format!("`{}` (plain)", res.display(*id))),
+            Callee::Construct(id) if colored.contains(id) => parts.push(format!("builds with `{}`", res.display(*id))),
+            Callee::Construct(id) => parts.push(format!("builds with `{}` (plain)", res.display(*id))),
             Callee::Plain => parts.push("a plain callable".to_string()),
         }
     }

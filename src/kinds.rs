@@ -89,6 +89,13 @@ pub fn runtime_attribute(kind: Kind, attr: &str) -> Option<Kind> {
     }
 }
 
+/// Whether a dotted name outside SRC is a module greenify knows blocking functions of (`time`,
+/// `utime`, `select`, `socket`, greenify's own `greenify`, `greenify.gselect`...), as opposed to
+/// one of their functions.
+pub fn is_module_name(q: &str) -> bool {
+    matches!(canonical_module(q), "time" | "select" | "socket" | "greenify" | "greenify.gselect" | "greenify.gsocket")
+}
+
 /// The external modules whose names matter. `u`-prefixed MicroPython names are the same module.
 pub fn canonical_module(name: &str) -> &str {
     match name {

@@ -11,7 +11,7 @@ use crate::edit::Edit;
 use crate::parse::ast::{self, Expr, Ranged, Stmt};
 use crate::parse::Source;
 use crate::project::{Module, Program};
-use crate::resolve::{Callee, FuncId, Owner, Resolution};
+use crate::resolve::{Callee, FuncId, Owner, Resolution, ValueRefFact};
 use crate::walk::{self, Visitor};
 
 /// The alias of the runtime package in rewritten files.
@@ -87,11 +87,25 @@ struct Plan<'r> {
     calls: Vec<Vec<usize>>,
     withs: Vec<Vec<usize>>,
     colored: Vec<Vec<FuncId>>,
+    /// Per module: the library functions used as values (`Thread(target=time.sleep)`).
+    value_refs: Vec<Vec<&'r ValueRefFact>>,
 }
 
 impl<'r> Plan<'r> {
     fn new(res: &'r Resolution<'r>, coloring: &'r Coloring, modules: usize) -> Self {
-        let mut plan = Plan { res, coloring, calls: vec![Vec::new(); modules], withs: vec![Vec::new(); modules], colored: vec![Vec::new(); modules] };
+        let mut plan = Plan {
+            res,
+            coloring,
+            calls: vec![Vec::new(); modules],
+            withs: vec![Vec::new(); modules],
+            colored: vec![Vec::new(); modules],
+            value_refs: vec![Vec::new(); modules],
+        };
+        for r in &res.value_refs {
+            if let Some(list) = plan.value_refs.get_mut(r.module) {
+                list.push(r);
+            }
+        }
         for (i, call) in res.calls.iter().enumerate() {
             if let Some(list) = plan.calls.get_mut(call.module) {
                 list.push(i);
@@ -162,6 +176,14 @@ impl<'r> Plan<'r> {
             if !close.is_empty() {
                 edits.push(Edit::insert(call.end, close));
             }
+            // A class whose constructor blocks is built by the runtime's factory, which awaits
+            // its `__init__`: `await __gy.new(Conn)(host)` (a callee that may also be a function
+            // is handed back as it is).
+            if call.callees.iter().any(|c| matches!(c, Callee::Construct(init) if self.coloring.colored.contains(init))) {
+                uses_runtime = true;
+                edits.push(Edit::insert(call.func_start, format!("{RUNTIME_ALIAS}.new(")));
+                edits.push(Edit::insert(call.func_end, ")"));
+            }
             let seeds: BTreeSet<&'static str> = call
                 .callees
                 .iter()
@@ -170,11 +192,17 @@ impl<'r> Plan<'r> {
                     _ => None,
                 })
                 .collect();
-            if seeds.len() == 1 && call.callees.len() == 1 {
+            // Only a callee that names the function is replaced (`sleep(1)`, `time.sleep(1)`); a
+            // looked-up one (`handlers["nap"](1)`) got the runtime's where its value was taken.
+            let all_seeds = call.callees.iter().all(|c| matches!(c, Callee::Seed { replace: Some(_), .. }));
+            if seeds.len() == 1 && all_seeds && call.callee_is_reference {
                 if let Some(r) = seeds.first() {
                     uses_runtime |= replace_callee(text, call.func_start, call.func_end, r, &mut edits);
                 }
             }
+        }
+        for r in &self.value_refs[index] {
+            uses_runtime |= replace_callee(text, r.start, r.end, r.replace, &mut edits);
         }
         for &i in &self.withs[index] {
             let w = &self.res.withs[i];
@@ -224,8 +252,13 @@ impl Plan<'_> {
 /// Replaces a callee with the runtime's (`time.sleep` -> `__gy.sleep`) unless it already is.
 /// Returns whether the runtime alias is used.
 fn replace_callee(text: &str, start: usize, end: usize, runtime_name: &str, edits: &mut Vec<Edit>) -> bool {
-    let new = format!("{RUNTIME_ALIAS}.{runtime_name}");
-    if text.get(start..end) != Some(new.as_str()) {
+    let mut new = format!("{RUNTIME_ALIAS}.{runtime_name}");
+    let old = text.get(start..end).unwrap_or("");
+    if old != new {
+        // A name split over lines (`(time\n .sleep)`) keeps its line breaks, as joined lines.
+        for _ in old.matches('\n') {
+            new.push_str("\\\n");
+        }
         edits.push(Edit::replace(start, end, new));
     }
     true

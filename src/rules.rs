@@ -116,9 +116,10 @@ fn blocking_in_property(cx: &Cx, f: &FuncInfo, b: &Blocking) -> Option<Diagnosti
     })
 }
 
-/// GY102: Python calls special methods without `await` (`__call__` is called by the program).
+/// GY102: Python calls special methods without `await` (`__call__` is called by the program,
+/// and so is `__init__`: every construction SRC makes goes through the runtime's factory).
 fn blocking_in_special_method(cx: &Cx, f: &FuncInfo, b: &Blocking) -> Option<Diagnostic> {
-    (f.is_dunder() && f.name != "__call__").then(|| {
+    (f.is_dunder() && !matches!(f.name.as_str(), "__call__" | "__init__")).then(|| {
         cx.at(
             Code::BlockingInSpecialMethod,
             b.module,
@@ -179,10 +180,19 @@ fn blocking_callback(cx: &Cx, call: &CallFact, callback: &Callback) -> Option<Di
             "call it from a thread of your own (e.g. a Thread whose target loops and calls it), or make the callback non-blocking",
         ),
         Callback::Function(_) => return None,
-        Callback::Runtime { .. } => (
+        Callback::Class { init: Some(init), .. } if cx.is_colored(*init) => (
+            callback.what(cx.res),
+            "its constructor blocks: build the objects in SRC code (a loop), where the construction can be awaited",
+        ),
+        Callback::Class { .. } => return None,
+        Callback::Runtime { .. } | Callback::Library(_) => (
             callback.what(cx.res),
             "call it directly in SRC code, where it can be awaited (e.g. `while True: item = q.get()` instead of `iter(q.get, None)`)",
         ),
+    };
+    let what = match callback {
+        Callback::Class { .. } => format!("class `{what}`, whose constructor blocks,"),
+        _ => format!("blocking function `{what}`"),
     };
     let callee = cx.res.callee_text(call);
     // The callee may also be a function of SRC (`register` defined in SRC when an import of
@@ -191,11 +201,11 @@ fn blocking_callback(cx: &Cx, call: &CallFact, callback: &Callback) -> Option<Di
     let outside = call.handed_to.iter().filter(|q| q.as_str() != callee).map(|q| format!("`{q}`")).collect::<Vec<_>>();
     let message = if also_in_src && !outside.is_empty() {
         format!(
-            "blocking function `{what}` handed to `{callee}`, which may be {} from outside SRC, which calls it without `await`",
+            "{what} handed to `{callee}`, which may be {} from outside SRC, which calls it without `await`",
             outside.join(" or ")
         )
     } else {
-        format!("blocking function `{what}` handed to `{callee}`, which is not part of SRC and will call it without `await`")
+        format!("{what} handed to `{callee}`, which is not part of SRC and will call it without `await`")
     };
     Some(cx.at(Code::BlockingCallback, call.module, call.start..call.end, message, help))
 }

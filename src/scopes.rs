@@ -43,6 +43,17 @@ pub struct Scope {
     pub locals: FastSet<String>,
     /// Names declared `global` here.
     pub globals: FastSet<String>,
+    /// Names bound here by `from m import name` (and by nothing else: see `bound_otherwise`).
+    pub imported: FastSet<String>,
+    /// Names bound here by something other than `from m import name`.
+    pub bound_otherwise: FastSet<String>,
+}
+
+impl Scope {
+    /// Whether `name` is bound here only by `from m import name`: it names what m has.
+    pub fn is_import_alias(&self, name: &str) -> bool {
+        self.imported.contains(name) && !self.bound_otherwise.contains(name)
+    }
 }
 
 /// How a function defined in a class body is called.
@@ -170,7 +181,15 @@ impl<'a> Index<'a> {
     }
 
     fn new_scope(&mut self, module: usize, kind: ScopeKind, parent: Option<ScopeId>) -> ScopeId {
-        self.scopes.push(Scope { module, kind, parent, locals: FastSet::default(), globals: FastSet::default() });
+        self.scopes.push(Scope {
+            module,
+            kind,
+            parent,
+            locals: FastSet::default(),
+            globals: FastSet::default(),
+            imported: FastSet::default(),
+            bound_otherwise: FastSet::default(),
+        });
         self.scopes.len() - 1
     }
 
@@ -201,6 +220,16 @@ impl<'a> Index<'a> {
     }
 
     /// Display name of a function: `module.Class.method`.
+    /// Display name of a class: `module.Class`.
+    pub fn class_display(&self, c: &ClassInfo) -> String {
+        let module = self.module_name.get(c.id.module).copied().unwrap_or("");
+        if module.is_empty() {
+            c.qualname.clone()
+        } else {
+            format!("{module}.{}", c.qualname)
+        }
+    }
+
     pub fn display(&self, id: FuncId) -> String {
         let module = self.module_name.get(id.module).copied().unwrap_or("");
         match self.functions.get(&id) {
@@ -222,7 +251,16 @@ struct Builder<'i, 'a> {
 
 impl<'a> Builder<'_, 'a> {
     fn bind(&mut self, name: &str) {
-        self.index.scopes[self.scope].locals.insert(name.to_string());
+        let scope = &mut self.index.scopes[self.scope];
+        scope.locals.insert(name.to_string());
+        scope.bound_otherwise.insert(name.to_string());
+    }
+
+    /// A name bound by `from m import name`.
+    fn bind_import(&mut self, name: &str) {
+        let scope = &mut self.index.scopes[self.scope];
+        scope.locals.insert(name.to_string());
+        scope.imported.insert(name.to_string());
     }
 
     fn bind_body(&mut self, body: &'a [Stmt]) {
@@ -337,7 +375,7 @@ impl<'a> Visitor<'a> for Builder<'_, 'a> {
             Stmt::ImportFrom(i) => {
                 for alias in &i.names {
                     if alias.name.as_str() != "*" {
-                        self.bind(alias.asname.as_ref().unwrap_or(&alias.name).as_str());
+                        self.bind_import(alias.asname.as_ref().unwrap_or(&alias.name).as_str());
                     }
                 }
             }

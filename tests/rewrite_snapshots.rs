@@ -62,6 +62,7 @@ macro_rules! cases {
 }
 
 cases!(
+    blocking_init,
     callables_handed,
     callbacks_precise,
     closures,
@@ -82,6 +83,7 @@ cases!(
     seeds_nonblocking,
     shadowing,
     sockets,
+    sockets_flow,
     star_imports,
     stored_functions,
     thread_subclass,

@@ -3,6 +3,7 @@
 run(aw)        a blocking call at module top level: run the scheduler until aw completes
 sleep(s), sleep_ms(ms), sleep_us(us)   awaitable replacements of time.sleep & co.
 maybe(x)       await x if it is awaitable, else just x (call sites mixing colors)
+new(C)         a factory building a C whose __init__ is converted: `await __gy.new(C)(args)`
 exit()         end of the entry script: wait for non-daemon threads, as CPython does
 gsocket, gselect   green sockets and select/poll (loaded on first use)
 """
@@ -94,6 +95,29 @@ class _Value:
 
 def maybe(x):
     return x if K.awaitable(x) else _Value(x)
+
+
+def new(cls):
+    # `await __gy.new(C)(args)`: builds a C whose __init__ may be converted (async def): the
+    # object is made, then its __init__ awaited. Not a class (a callee that may be a class or
+    # a function): handed back as it is.
+    if not isinstance(cls, type):
+        return cls
+
+    async def build(*a, **k):
+        make = getattr(cls, "__new__", None)
+        if make is None or make is object.__new__:
+            obj = object.__new__(cls)
+        else:
+            obj = make(cls, *a, **k)
+            if not isinstance(obj, cls):
+                return obj  # __new__ made something else: Python does not call __init__ then
+        r = obj.__init__(*a, **k)
+        if K.awaitable(r):
+            await r
+        return obj
+
+    return build
 
 
 def __getattr__(name):

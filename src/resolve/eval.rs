@@ -229,6 +229,15 @@ impl<'p> Eval<'p, '_> {
         out
     }
 
+    /// The `__init__` Python calls to build an instance of `class`: its own, else the nearest
+    /// ancestor's (none: `object.__init__`, or one outside SRC).
+    pub(super) fn nearest_init(&mut self, class: ClassId) -> Option<FuncId> {
+        self.state.note_reader(Key::Class(class));
+        std::iter::once(&class)
+            .chain(self.hierarchy.ancestors(class))
+            .find_map(|c| self.index.classes.get(c).and_then(|i| i.methods.get("__init__")).and_then(|ids| ids.last().copied()))
+    }
+
     /// Methods `attr` of a class and its ancestors (nearest definition per class).
     pub(super) fn class_methods(&mut self, class: ClassId, attr: &str) -> Vec<FuncId> {
         self.state.note_reader(Key::Class(class));

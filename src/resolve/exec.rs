@@ -32,6 +32,7 @@ impl<'p> Eval<'p, '_> {
             }
             Stmt::Delete(d) => d.targets.iter().for_each(|t| {
                 self.eval(t, ctx);
+                self.forget_value_ref(t);
             }),
             Stmt::Assign(a) => {
                 let vals = self.eval(&a.value, ctx);

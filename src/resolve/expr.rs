@@ -3,7 +3,7 @@
 //! function's parameters, its result, and the call's fact.
 
 use super::eval::{Ctx, Eval};
-use super::facts::{CallFact, Callback, Callee, Owner};
+use super::facts::{blocking_library_function, CallFact, Callback, Callee, Owner, ValueRefFact};
 use super::value::{one, ObjId, ObjTag, Val, ValSet};
 use crate::kinds::{self, Kind};
 use crate::parse::ast::{self, Expr};
@@ -34,10 +34,16 @@ impl<'p> Eval<'p, '_> {
 
     pub(super) fn eval(&mut self, expr: &'p Expr, ctx: &Ctx) -> ValSet {
         match expr {
-            Expr::Name(n) => self.load_name(n.id.as_str(), ctx),
+            Expr::Name(n) => {
+                let vals = self.load_name(n.id.as_str(), ctx);
+                self.note_value_ref(expr, &vals, ctx);
+                vals
+            }
             Expr::Attribute(a) => {
                 let base = self.eval(&a.value, ctx);
-                self.attribute(&base, a.attr.as_str())
+                let vals = self.attribute(&base, a.attr.as_str());
+                self.note_value_ref(expr, &vals, ctx);
+                vals
             }
             Expr::Call(call) => self.eval_call(call, ctx),
             Expr::Constant(c) => match c.value {
@@ -138,6 +144,53 @@ impl<'p> Eval<'p, '_> {
                 }
                 one(Val::Literal)
             }
+        }
+    }
+
+    /// A dotted name (`sleep`, `time.sleep`) that is a blocking library function, used as a
+    /// value: the runtime's takes its place. Every such value comes from one of these, so the
+    /// values it flows to elsewhere (`self.nap`, `jobs[0]`) are the runtime's too. (A callee is
+    /// replaced as part of its call: `eval_call` takes the fact back.)
+    fn note_value_ref(&mut self, expr: &'p Expr, vals: &ValSet, ctx: &Ctx) {
+        if vals.is_empty() || !self.names_library_function(expr, ctx) {
+            return;
+        }
+        let mut replace = None;
+        for v in vals {
+            let Val::External(q) = v else { return };
+            let Some(r) = blocking_library_function(q) else { return };
+            if replace.is_some_and(|old| old != r) {
+                return;
+            }
+            replace = Some(r);
+        }
+        if let Some(replace) = replace {
+            self.recorded.value_refs.push(ValueRefFact { module: ctx.module, start: start_of(expr), end: end_of(expr), replace });
+        }
+    }
+
+    /// Whether `expr` names a library function where it comes from: a name `from m import name`
+    /// bound (or a star import), or an attribute of a module (`time.sleep`, `t.sleep`); not a
+    /// variable or attribute holding it (`self.nap`, a parameter).
+    fn names_library_function(&mut self, expr: &'p Expr, ctx: &Ctx) -> bool {
+        match expr {
+            Expr::Name(n) => match self.index.home(ctx.scope, n.id.as_str()) {
+                Some(scope) => self.index.scopes[scope].is_import_alias(n.id.as_str()),
+                None => true,
+            },
+            Expr::Attribute(a) if is_dotted_name(&a.value) => {
+                let base = self.peek(&a.value, ctx);
+                !base.is_empty() && base.iter().all(|v| matches!(v, Val::Module(_)) || matches!(v, Val::External(q) if kinds::is_module_name(q)))
+            }
+            _ => false,
+        }
+    }
+
+    /// Forgets the value fact of `expr` (a callee, a `del` target): it is not a value there.
+    pub(super) fn forget_value_ref(&mut self, expr: &Expr) {
+        let (start, end) = (start_of(expr), end_of(expr));
+        if self.recorded.value_refs.last().is_some_and(|r| r.start == start && r.end == end) {
+            self.recorded.value_refs.pop();
         }
     }
 
@@ -283,6 +336,7 @@ impl<'p> Eval<'p, '_> {
     fn eval_call(&mut self, node: &'p ast::ExprCall, ctx: &Ctx) -> ValSet {
         let start = start_of(node);
         let func_vals = self.eval(&node.func, ctx);
+        self.forget_value_ref(&node.func);
         let adapter = func_vals.iter().any(|v| matches!(v, Val::External(q) if matches!(q.as_ref(), "greenify.run" | "greenify.maybe")));
         if adapter {
             if let Some(Expr::Call(inner)) = node.args.first() {
@@ -315,6 +369,7 @@ impl<'p> Eval<'p, '_> {
             end: end_of(node),
             func_start: start_of(&*node.func),
             func_end: end_of(&*node.func),
+            callee_is_reference: matches!(&*node.func, Expr::Name(_) | Expr::Attribute(_)),
             owner: ctx.owner,
             in_comprehension: ctx.in_comprehension,
             in_class_body: ctx.in_class_body,
@@ -354,6 +409,13 @@ impl<'p> Eval<'p, '_> {
         // outside code may call it without `await`.
         let unbounded = &self.state.unbounded_queues;
         fact.callbacks.retain(|c| !matches!(c, Callback::Runtime { kind: Kind::Queue, obj, method } if &**method == "put" && unbounded.contains(obj)));
+        // A class handed over is built by outside code with the `__init__` Python calls.
+        for c in &mut fact.callbacks {
+            if let Callback::Class { class, init } = c {
+                *init = self.nearest_init(*class);
+            }
+        }
+        fact.callbacks.retain(|c| !matches!(c, Callback::Class { init: None, .. }));
         fact.callbacks.sort();
         fact.callbacks.dedup();
         fact.handed_to.sort();
@@ -406,7 +468,11 @@ impl<'p> Eval<'p, '_> {
                     self.recorded.kinds_built.insert(kind);
                     self.runtime_init(kind, Some(*c), call, 0);
                 }
-                call.fact.callees.push(Callee::Plain);
+                // Python calls the nearest `__init__`; when it blocks, so does the construction.
+                match self.nearest_init(*c) {
+                    Some(init) => call.fact.callees.push(Callee::Construct(init)),
+                    None => call.fact.callees.push(Callee::Plain),
+                }
             }
             Val::Instance(c) => {
                 let methods = self.family_methods(*c, "__call__");
@@ -438,5 +504,14 @@ impl<'p> Eval<'p, '_> {
                 call.fact.callbacks.extend(Callback::in_call(call.args, call.keywords));
             }
         }
+    }
+}
+
+/// `name` or `a.b.c`: an expression that only names something.
+fn is_dotted_name(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(_) => true,
+        Expr::Attribute(a) => is_dotted_name(&a.value),
+        _ => false,
     }
 }

@@ -7,11 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use std::sync::Arc;
 
-use super::value::{funcs_in, ObjId, Val, ValSet};
+use super::value::{funcs_in, split_qualified, ObjId, Val, ValSet};
 use crate::fxhash::FastSet;
-use crate::kinds::Kind;
+use crate::kinds::{self, External, Kind};
 use crate::parse::Source;
-use crate::scopes::{FuncId, Index};
+use crate::scopes::{ClassId, FuncId, Index};
 
 /// Where code runs: inside a function, or at a module's top level (also class bodies there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,6 +25,10 @@ pub enum Owner {
 pub enum Callee {
     /// A function of the program (colored or not, `color` decides).
     Function(FuncId),
+    /// A class of the program built here, by its `__init__` (the one Python calls): when that
+    /// blocks, the construction goes through the runtime's factory, awaited
+    /// (`await __gy.new(C)(args)`).
+    Construct(FuncId),
     /// A blocking runtime operation: `Queue.get`, `time.sleep`; `replace` is the runtime's callee
     /// that takes the original callee's place (`sleep` for `time.sleep`).
     Seed { what: String, replace: Option<&'static str> },
@@ -40,6 +44,9 @@ pub struct CallFact {
     pub end: usize,
     pub func_start: usize,
     pub func_end: usize,
+    /// The callee is a name or attribute (`sleep`, `time.sleep`, `self.pause`), which the
+    /// runtime's callee may replace; not a subscript or call (`handlers["nap"]`).
+    pub callee_is_reference: bool,
     pub owner: Owner,
     /// Inside a comprehension or generator expression (not its first iterable).
     pub in_comprehension: bool,
@@ -71,6 +78,11 @@ pub enum Callback {
     Function(FuncId),
     /// A blocking method of a runtime object (`q.get` in `iter(q.get, None)`).
     Runtime { kind: Kind, obj: ObjId, method: Arc<str> },
+    /// A blocking library function (`time.sleep` in `atexit.register(time.sleep, 1)`).
+    Library(Arc<str>),
+    /// A program class, which code outside SRC builds (`map(Conn, hosts)`), by the `__init__`
+    /// Python calls (`None` until the evaluation of the call looks it up, or when it has none).
+    Class { class: ClassId, init: Option<FuncId> },
 }
 
 impl Callback {
@@ -78,10 +90,13 @@ impl Callback {
     pub fn found_in(vals: &ValSet) -> Vec<Callback> {
         let mut out: Vec<Callback> = funcs_in(vals).into_iter().map(Callback::Function).collect();
         for v in vals {
-            if let Val::RuntimeMethod(kind, obj, method) = v {
-                if kind.blocks(method) {
+            match v {
+                Val::RuntimeMethod(kind, obj, method) if kind.blocks(method) => {
                     out.push(Callback::Runtime { kind: *kind, obj: *obj, method: method.clone() });
                 }
+                Val::External(q) if blocking_library_function(q).is_some() => out.push(Callback::Library(q.clone())),
+                Val::Class(c) => out.push(Callback::Class { class: *c, init: None }),
+                _ => {}
             }
         }
         out
@@ -92,6 +107,8 @@ impl Callback {
         match self {
             Callback::Function(f) => res.display(*f),
             Callback::Runtime { kind, method, .. } => format!("{}.{}", kind.name(), method),
+            Callback::Library(q) => q.to_string(),
+            Callback::Class { class, .. } => res.index.classes.get(class).map_or_else(String::new, |c| res.index.class_display(c)),
         }
     }
 
@@ -132,6 +149,18 @@ pub struct DecoratorFact {
     pub text: String,
 }
 
+/// A dotted name whose value is a blocking library function, used as a value rather than called
+/// there: `Thread(target=time.sleep)`, `{"nap": time.sleep}`, `wait=time.sleep`. The runtime's
+/// own takes its place (`__gy.sleep`).
+#[derive(Debug, Clone)]
+pub struct ValueRefFact {
+    pub module: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The runtime's name that replaces it (`sleep`, `gselect.select`).
+    pub replace: &'static str,
+}
+
 /// A program function stored where code outside SRC will call it (`ext.on_message = f`).
 #[derive(Debug, Clone)]
 pub struct StoreFact {
@@ -154,6 +183,7 @@ pub struct Resolution<'a> {
     pub withs: Vec<WithFact>,
     pub decorators: Vec<DecoratorFact>,
     pub stores: Vec<StoreFact>,
+    pub value_refs: Vec<ValueRefFact>,
     /// Functions the runtime runs as thread bodies (targets, timer functions, `run` of subclasses).
     pub task_bodies: BTreeSet<FuncId>,
     /// Same-name methods of one class hierarchy: they must share a color.
@@ -189,6 +219,7 @@ pub struct Recorded {
     pub withs: Vec<WithFact>,
     pub decorators: Vec<DecoratorFact>,
     pub stores: Vec<StoreFact>,
+    pub value_refs: Vec<ValueRefFact>,
     pub task_bodies: BTreeSet<FuncId>,
     pub kinds_built: BTreeSet<Kind>,
     pub imports: BTreeMap<usize, BTreeSet<usize>>,
@@ -197,3 +228,12 @@ pub struct Recorded {
     pub adapted: FastSet<(usize, usize)>,
 }
 
+
+/// The runtime's replacement of a library function that blocks (`time.sleep` -> `sleep`).
+pub fn blocking_library_function(qualified: &str) -> Option<&'static str> {
+    let (module, name) = split_qualified(qualified);
+    match kinds::external_function(module, name)? {
+        External::Blocking { replace, .. } => Some(replace),
+        _ => None,
+    }
+}

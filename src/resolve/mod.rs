@@ -38,7 +38,7 @@ use crate::scopes::Index;
 use crate::trace::Trace;
 use crate::work::drop_later;
 
-pub use self::facts::{CallFact, Callback, Callee, DecoratorFact, Owner, Resolution, StoreFact, WithFact, WithItemFact};
+pub use self::facts::{CallFact, Callback, Callee, DecoratorFact, Owner, Resolution, StoreFact, ValueRefFact, WithFact, WithItemFact};
 pub use self::value::{ObjId, ObjTag, Val, ValSet};
 pub use crate::scopes::{ClassId, FuncId, MethodKind, ScopeId, ScopeKind};
 
@@ -95,6 +95,7 @@ pub fn resolve(program: &Program) -> Resolution<'_> {
         facts.withs.extend(f.withs);
         facts.decorators.extend(f.decorators);
         facts.stores.extend(f.stores);
+        facts.value_refs.extend(f.value_refs);
         facts.task_bodies.extend(f.task_bodies);
         facts.kinds_built.extend(f.kinds_built);
         for (from, to) in f.imports {
@@ -117,6 +118,7 @@ pub fn resolve(program: &Program) -> Resolution<'_> {
         withs: facts.withs,
         decorators: facts.decorators,
         stores: facts.stores,
+        value_refs: facts.value_refs,
         task_bodies,
         method_families,
         kinds_built: facts.kinds_built,

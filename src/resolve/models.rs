@@ -66,6 +66,7 @@ impl<'p> Eval<'p, '_> {
                         self.recorded.kinds_built.insert(kind);
                         call.result.insert(Val::Runtime(kind, call.site));
                     }
+                    None if replace == "gselect.select" => self.select_result(call),
                     None => {
                         call.result.insert(Val::Foreign);
                     }
@@ -80,15 +81,30 @@ impl<'p> Eval<'p, '_> {
         true
     }
 
+    /// `select.select(r, w, x[, timeout])`: a tuple of three lists holding objects of the lists
+    /// given (`for s in readable: s.recv(...)` gets the sockets of `r`).
+    fn select_result(&mut self, call: &mut Call<'_, 'p>) {
+        let tuple = call.site.with_tag(ObjTag::Builtin);
+        for (i, arg) in call.node.args.iter().take(3).enumerate() {
+            let list = ObjId { module: call.site.module, start: start_of(arg), tag: ObjTag::SelectResult };
+            let elems = call.args.get(i).map(|a| self.iterate(a)).unwrap_or_default();
+            self.state.add_elem((list, None), &elems);
+            let vals = one(Val::Container(list));
+            self.state.add_elem((tuple, Some(i)), &vals);
+            self.state.add_elem((tuple, None), &vals);
+        }
+        call.result.insert(Val::Container(tuple));
+    }
+
     /// The runtime's own helpers in greenify's output: `__gy.run(x)`, `__gy.maybe(x)` give what
-    /// `x` gives.
+    /// `x` gives, `__gy.new(C)` gives C (its call builds a C).
     fn runtime_helper_call(&mut self, module: &str, name: &str, call: &mut Call<'_, 'p>) -> bool {
         if module != "greenify" {
             return false;
         }
         call.fact.callees.push(Callee::Plain);
         match name {
-            "run" | "maybe" => call.result.extend(call.args.first().cloned().unwrap_or_default()),
+            "run" | "maybe" | "new" => call.result.extend(call.args.first().cloned().unwrap_or_default()),
             _ => {
                 call.result.insert(Val::Foreign);
             }
@@ -398,6 +414,23 @@ impl<'p> Eval<'p, '_> {
             }
             (Kind::Socket, "makefile") => {
                 call.result.insert(Val::Runtime(Kind::Socket, obj));
+            }
+            (Kind::Poll, "register") => {
+                // What `poll()` reports: the registered objects (MicroPython's poll gives them).
+                if let Some(registered) = call.args.first() {
+                    self.state.add_elem((obj, None), registered);
+                }
+                call.result.insert(Val::None);
+            }
+            (Kind::Poll, "poll" | "ipoll") => {
+                let list = call.site.with_tag(ObjTag::Builtin);
+                let pair = call.site.with_tag(ObjTag::Pair);
+                let registered = self.state.elem(obj, None);
+                self.state.add_elem((pair, Some(0)), &registered);
+                self.state.add_elem((pair, Some(1)), &one(Val::Literal));
+                self.state.add_elem((pair, None), &registered);
+                self.state.add_elem((list, None), &one(Val::Container(pair)));
+                call.result.insert(Val::Container(list));
             }
             (Kind::Lock | Kind::Condition | Kind::Semaphore, "__enter__") => {
                 call.result.insert(Val::Runtime(kind, obj));

@@ -29,6 +29,8 @@ pub enum ObjTag {
     RuntimeBase = 9,
     /// A runtime object another one holds (a Timer's `finished` Event, keyed on the Timer).
     RuntimeAttribute = 10,
+    /// A list `select.select()` returns (keyed on the argument it comes from).
+    SelectResult = 11,
 }
 
 /// A place where an object is built (a literal, a constructor call): its module, byte offset and

@@ -131,7 +131,7 @@ fn without_runtime_import(line: &str) -> String {
 /// Removes the texts greenify inserts, and the parentheses.
 fn normalised(line: &str) -> String {
     let mut s = without_runtime_import(line);
-    for inserted in ["import greenify as __gy; ", "; import greenify as __gy", "async ", "await ", "__gy.maybe(", "__gy.run("] {
+    for inserted in ["import greenify as __gy; ", "; import greenify as __gy", "async ", "await ", "__gy.maybe(", "__gy.run(", "__gy.new("] {
         s = s.replace(inserted, "");
     }
     s.chars().filter(|c| !matches!(c, '(' | ')')).collect::<String>()
@@ -159,7 +159,7 @@ fn dotted_names(s: &str) -> Vec<(usize, usize)> {
 fn runtime_callees(s: &str) -> String {
     let mut out = s.to_string();
     for (b, e) in dotted_names(s).into_iter().rev() {
-        if s[b..e].starts_with("__gy.") && !matches!(&s[b..e], "__gy.run" | "__gy.maybe") {
+        if s[b..e].starts_with("__gy.") && !matches!(&s[b..e], "__gy.run" | "__gy.maybe" | "__gy.new") {
             out.replace_range(b..e, "CALLEE");
         }
     }

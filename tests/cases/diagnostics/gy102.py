@@ -7,7 +7,7 @@ q = queue.Queue()
 
 class Thing:
     def __init__(self):
-        time.sleep(0.1)              # GY102
+        time.sleep(0.1)              # fine: a blocking constructor is converted (`__gy.new`)
 
     def __str__(self):
         return str(q.get())          # GY102
