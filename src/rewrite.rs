@@ -212,7 +212,8 @@ impl<'r> Plan<'r> {
         }
         if uses_runtime && !imports_runtime(&module.file.suite) {
             let aliases = self.mangled_aliases(index, &edits);
-            edits.push(import_edit(module, &aliases)?);
+            let edit = import_edit(module, &aliases, &edits)?;
+            edits.push(edit);
         }
         if is_entry && !text.contains(EXIT_LINE.trim_end()) {
             let end = text.len();
@@ -306,7 +307,7 @@ fn import_text(aliases: &[String]) -> String {
     text
 }
 
-fn import_edit(module: &Module, aliases: &[String]) -> Result<Edit, NoImportSpot> {
+fn import_edit(module: &Module, aliases: &[String], edits: &[Edit]) -> Result<Edit, NoImportSpot> {
     let suite = &module.file.suite;
     let mut index = 0;
     while index < suite.len() && (is_docstring(&suite[index], index) || is_future_import(&suite[index])) {
@@ -319,7 +320,104 @@ fn import_edit(module: &Module, aliases: &[String]) -> Result<Edit, NoImportSpot
         let end = usize::from(suite[index - 1].range().end());
         return Ok(Edit::insert(end, format!("; {}", import_text(aliases))));
     }
-    Err(NoImportSpot)
+    own_line_edit(module, aliases, edits).ok_or(NoImportSpot)
+}
+
+/// The import on a line of its own, for a module that starts with a compound statement (`def`,
+/// `class`, `if`...): on an empty line or a column-0 comment line between top-level statements
+/// (before the comment), or appended
+/// as a new last line. Either must come before the first use of the alias that runs when the
+/// module is imported: an edit outside every function body (a call at top level, a decorator, a
+/// default value); uses inside function bodies run only when the function is called, after the
+/// import has run.
+fn own_line_edit(module: &Module, aliases: &[String], edits: &[Edit]) -> Option<Edit> {
+    let file = &module.file;
+    let text = &file.text;
+    let mut bodies = Vec::new();
+    function_bodies(&file.suite, &mut bodies);
+    let first_use = edits
+        .iter()
+        .filter(|e| e.text.contains(RUNTIME_ALIAS))
+        .map(|e| e.start)
+        .filter(|&at| !bodies.iter().any(|b| b.contains(&at)))
+        .min()
+        .unwrap_or(text.len() + 1);
+    let statements: Vec<std::ops::Range<usize>> = file.suite.iter().map(statement_range).collect();
+    for line in 1..=file.line_count() {
+        let range = file.line_range(line);
+        if range.end > first_use {
+            break;
+        }
+        // An empty line, or a comment at column 0 (the import then keeps the line's indentation).
+        let content = text.get(range.clone()).unwrap_or("").trim_end();
+        let free = content.is_empty() || (content.starts_with('#') && !is_magic_comment(line, content));
+        let outside = !statements.iter().any(|s| s.start < range.end && range.start < s.end);
+        if free && outside {
+            return Some(Edit::insert(range.start, format!("{}  ", import_text(aliases))));
+        }
+    }
+    if first_use > text.len() {
+        let sep = if text.is_empty() || text.ends_with('\n') { "" } else { "\n" };
+        return Some(Edit::insert(text.len(), format!("{sep}{}\n", import_text(aliases))));
+    }
+    None
+}
+
+/// A statement's byte range, its decorators included (a blank line may sit between them).
+fn statement_range(stmt: &Stmt) -> std::ops::Range<usize> {
+    let decorators = match stmt {
+        Stmt::FunctionDef(f) => &f.decorator_list,
+        Stmt::AsyncFunctionDef(f) => &f.decorator_list,
+        Stmt::ClassDef(c) => &c.decorator_list,
+        _ => return usize::from(stmt.range().start())..usize::from(stmt.range().end()),
+    };
+    let start = decorators.iter().map(|d| usize::from(d.range().start())).chain([usize::from(stmt.range().start())]).min();
+    start.unwrap_or(0)..usize::from(stmt.range().end())
+}
+
+/// A `#!` line or an encoding declaration: they must stay comment-only lines.
+fn is_magic_comment(line: usize, content: &str) -> bool {
+    line <= 2 && (content.starts_with("#!") || content.contains("coding:") || content.contains("coding="))
+}
+
+/// The byte ranges of every function body in `suite` (nested functions lie inside their outer one).
+fn function_bodies(suite: &[Stmt], out: &mut Vec<std::ops::Range<usize>>) {
+    for stmt in suite {
+        match stmt {
+            Stmt::FunctionDef(f) => out.extend(body_range(&f.body)),
+            Stmt::AsyncFunctionDef(f) => out.extend(body_range(&f.body)),
+            Stmt::ClassDef(c) => function_bodies(&c.body, out),
+            Stmt::If(s) => {
+                function_bodies(&s.body, out);
+                function_bodies(&s.orelse, out);
+            }
+            Stmt::For(s) => {
+                function_bodies(&s.body, out);
+                function_bodies(&s.orelse, out);
+            }
+            Stmt::While(s) => {
+                function_bodies(&s.body, out);
+                function_bodies(&s.orelse, out);
+            }
+            Stmt::With(s) => function_bodies(&s.body, out),
+            Stmt::Try(s) => {
+                function_bodies(&s.body, out);
+                for handler in &s.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = handler;
+                    function_bodies(&h.body, out);
+                }
+                function_bodies(&s.orelse, out);
+                function_bodies(&s.finalbody, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn body_range(body: &[Stmt]) -> Option<std::ops::Range<usize>> {
+    let first = body.first()?;
+    let last = body.last()?;
+    Some(usize::from(first.range().start())..usize::from(last.range().end()))
 }
 
 /// The first statement to run, if it is a simple statement (descending into a leading `try:`).

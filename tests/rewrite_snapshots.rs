@@ -72,6 +72,7 @@ cases!(
     entry_guard,
     idempotent_input,
     import_placement,
+    import_own_line,
     import_try,
     imports_forms,
     imports_in_functions,

@@ -1,0 +1,2 @@
+import plugin, gapmod
+print(plugin.Runner().run())
