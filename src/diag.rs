@@ -118,6 +118,8 @@ codes! {
     ///
     /// `self.cb(...)` where attribute `cb` of a SRC object is never set to a function in SRC: left plain
     UnsetAttribute = "GY303", Warning;
+    /// an import of a module that will not be found on the device: not in SRC, not built into or frozen in MicroPython, not in greenify's compatibility layer (`subprocess`, `multiprocessing`, `ctypes`...); one per import, with what to do. Not for imports in a `try:` that catches ImportError (the program has a fallback) or under `if TYPE_CHECKING:`
+    MissingModule = "GY401", Warning;
     /// internal error: the rewrite produced overlapping edits, or output that would not compile; please report the file (the compile check guards what is written, so it runs when there are no other errors)
     Internal = "GY999", Error;
 }

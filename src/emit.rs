@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 pub use backend::Backend;
 use manifest::{Manifest, MANIFEST};
 
+use crate::compat;
+use crate::project::Program;
+
 include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
 
 /// The name of the runtime package in OUT.
@@ -30,6 +33,24 @@ pub fn reserved_paths() -> Vec<PathBuf> {
         if let Some(name) = rel.strip_prefix("shims/") {
             paths.push(PathBuf::from(name));
         }
+    }
+    paths
+}
+
+/// The compatibility modules the program needs ([`compat::files`]), as (path relative to OUT,
+/// contents): `extra` names modules the rewrite refers to.
+pub fn compat_files(program: &Program, extra: &[&str]) -> Vec<(PathBuf, &'static str)> {
+    compat::files(program, &compat::Catalog::from_embedded(RUNTIME_FILES), extra)
+}
+
+/// What of a previous output in `dir` is greenify's, not the program's: the reserved paths and
+/// the compat modules its manifest lists (a compat module greenify shipped is not a module of
+/// SRC when the output is given as SRC again).
+pub fn previous_runtime(dir: &Path) -> Vec<PathBuf> {
+    let mut paths = reserved_paths();
+    if let Ok(Some(manifest)) = manifest::read(dir) {
+        let catalog = compat::Catalog::from_embedded(RUNTIME_FILES);
+        paths.extend(catalog.entries.into_iter().map(|e| e.out).filter(|out| manifest.files.contains(out)));
     }
     paths
 }

@@ -19,6 +19,7 @@
 //! docs/ARCHITECTURE.md draws the whole picture.
 
 pub mod color;
+pub mod compat;
 pub mod diag;
 pub mod diff;
 pub mod edit;
@@ -109,7 +110,7 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     check_paths(&opts.src, &opts.out)?;
     // A previous output given as SRC: its runtime is not part of the program (it is replaced by
     // the current runtime), so greenify on its own output changes nothing.
-    let runtime_in_src = if emit::is_previous_output(&opts.src) { emit::reserved_paths() } else { Vec::new() };
+    let runtime_in_src = if emit::is_previous_output(&opts.src) { emit::previous_runtime(&opts.src) } else { Vec::new() };
     let mut trace = Trace::start();
     let program = project::load(&opts.src, &runtime_in_src).map_err(|e| Failure(e.to_string()))?;
     trace.lap("load and parse");
@@ -143,6 +144,7 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     let mut outcome =
         Outcome { diagnostics: analysis.diagnostics, explanations: analysis.explanations, changes, wrote: false, note: None };
     trace.lap("collect changes");
+    let compat_files = emit::compat_files(&program, &[]);
     work::drop_later(program);
     if opts.check || outcome.has_errors() {
         return Ok(outcome);
@@ -151,6 +153,7 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     for (rel, text) in emit::runtime_files(opts.backend) {
         files.push((rel, Content::Static(text)));
     }
+    files.extend(compat_files.into_iter().map(|(rel, text)| (rel, Content::Static(text))));
     outcome.note = emit::write_tree(&opts.src, &opts.out, &files, opts.backend).map_err(|e| fail(&opts.out, e))?;
     outcome.wrote = true;
     trace.lap("write OUT");
@@ -186,6 +189,8 @@ pub fn analyse(program: &Program, backend: Backend) -> Analysis {
         }
         Backend::Green => green(program, &mut diagnostics),
     };
+    let catalog = compat::Catalog::from_embedded(emit::RUNTIME_FILES);
+    diagnostics.extend(compat::missing_imports(program, &catalog));
     let texts: Vec<Option<String>> =
         program.modules.iter().zip(texts).map(|(module, text)| without_bom(&module.file.text, text)).collect();
 

@@ -608,3 +608,49 @@ fn thread_backend_copies_code_and_warns_about_name_only_apis() {
     assert!(dir.join("out/greenify/__init__.py").is_file());
     assert!(dir.join("out/threading.py").is_file());
 }
+
+/// The compatibility layer: a compat module goes into OUT when SRC imports it (with both
+/// backends, also from inside a function), not when SRC has a module of that name, and a
+/// previous output given as SRC gives the same tree again.
+#[test]
+fn compat_modules_are_shipped_for_what_the_program_imports() {
+    let dir = scratch("compat-shipped");
+    write(&dir, "src/main.py", "def load(name):\n    import importlib\n    return importlib.import_module(name)\n\n\nprint(load('plugin').NAME)\n");
+    write(&dir, "src/plugin.py", "NAME = 'plugin'\n");
+    for backend in ["green", "thread"] {
+        let out = format!("out-{backend}");
+        let run = greenify(&dir, &["--backend", backend, "src", &out]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let files = files_under(&dir.join(&out));
+        assert!(files.iter().any(|f| f == "importlib.py"), "{backend}: {files:?}");
+        assert!(String::from_utf8_lossy(&read(&dir, &format!("{out}/.greenify-manifest"))).contains("\nimportlib.py\n"));
+    }
+    // Again from the output: the compat module is greenify's, not the program's.
+    let run = greenify(&dir, &["out-green", "out-again"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(files_under(&dir.join("out-again")), files_under(&dir.join("out-green")));
+    // A program without the import gets no compat module; one with its own importlib keeps it.
+    write(&dir, "plain/main.py", "print(1)\n");
+    assert_eq!(greenify(&dir, &["plain", "out-plain"]).code, 0);
+    assert!(!files_under(&dir.join("out-plain")).iter().any(|f| f == "importlib.py"));
+    write(&dir, "own/main.py", "import importlib\n");
+    write(&dir, "own/importlib.py", "MINE = 1\n");
+    assert_eq!(greenify(&dir, &["own", "out-own"]).code, 0);
+    assert_eq!(read(&dir, "out-own/importlib.py"), b"MINE = 1\n");
+}
+
+/// GY401: one warning per import that will not resolve on the device; warnings do not stop
+/// OUT from being written (exit status 0).
+#[test]
+fn missing_modules_are_warned_at_rewrite_time() {
+    let dir = scratch("missing-modules");
+    write(
+        &dir,
+        "src/main.py",
+        "import subprocess\nimport json\nfrom multiprocessing import Process\n\ntry:\n    import ujson\nexcept ImportError:\n    ujson = json\n\n\ndef helper():\n    import ctypes\n    return ctypes\n",
+    );
+    let run = greenify(&dir, &["src", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(dir.join("out/main.py").is_file());
+    snapshot!("missing_modules", run.transcript());
+}

@@ -106,4 +106,5 @@ fixtures!(
     gy301: UnknownReceiver,
     gy302: UnknownDecorator,
     gy303: UnsetAttribute,
+    gy401: MissingModule,
 );
