@@ -1,0 +1,21 @@
+import time
+
+for secs in (0, 86399, 951782400, 1700000000, 1709251199, 1735689599):
+    t = time.gmtime(secs)
+    print(tuple(t), t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, t.tm_wday, t.tm_yday)
+    print(t[0], t[-1], len(t))
+    print(time.strftime("%Y-%m-%d %H:%M:%S", t))
+    print(time.strftime("%y|%b|%B|%a|%A|%j|%p|%I|%%|%e|%w|%u|%D|%F|%R|%T", t))
+    print(time.strftime("%c|%x|%X", t))
+    print(time.asctime(t))
+    print(time.mktime(time.localtime(secs)) == secs)
+print(time.gmtime(1700000000))
+print(repr(time.gmtime(0)))
+print(time.strftime("no directive"), time.strftime("%H%"), time.strftime("[%q]", time.gmtime(0)))
+print(time.strftime("%Z", time.gmtime(0)) in ("UTC", "GMT", ""))
+print(len(time.ctime()), len(time.asctime()))
+print(time.ctime(0) == time.asctime(time.localtime(0)))
+print(time.localtime().tm_year >= 2024)
+print(type(time.mktime(time.localtime())).__name__)
+lt = time.localtime(1000000)
+print(time.strftime("%Y-%m-%d", lt) == "%04d-%02d-%02d" % (lt.tm_year, lt.tm_mon, lt.tm_mday))
