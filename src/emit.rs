@@ -6,7 +6,10 @@
 //! of a previous output only the listed files are deleted.
 
 mod backend;
+mod content;
 pub mod manifest;
+pub mod mpy;
+pub mod select;
 pub mod swap;
 
 use std::fs;
@@ -14,6 +17,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use backend::Backend;
+pub use content::Content;
 use manifest::{Manifest, MANIFEST};
 
 use crate::compat;
@@ -43,19 +47,34 @@ pub fn compat_files(program: &Program, extra: &[&str]) -> Vec<(PathBuf, &'static
     compat::files(program, &compat::Catalog::from_embedded(RUNTIME_FILES), extra)
 }
 
-/// What of a previous output in `dir` is greenify's, not the program's: the reserved paths and
-/// the compat modules its manifest lists (a compat module greenify shipped is not a module of
-/// SRC when the output is given as SRC again).
+/// What of a previous output in `dir` is greenify's, not the program's: the reserved paths, the
+/// shims as `.mpy` (`--mpy` output), and the compat modules and the freezing manifest when its
+/// manifest lists them (a compat module greenify shipped is not a module of SRC when the output
+/// is given as SRC again).
 pub fn previous_runtime(dir: &Path) -> Vec<PathBuf> {
     let mut paths = reserved_paths();
+    let shims: Vec<PathBuf> =
+        paths.iter().filter(|p| p.extension().is_some_and(|e| e == "py")).map(|p| p.with_extension("mpy")).collect();
+    paths.extend(shims);
     if let Ok(Some(manifest)) = manifest::read(dir) {
         let catalog = compat::Catalog::from_embedded(RUNTIME_FILES);
         paths.extend(catalog.entries.into_iter().map(|e| e.out).filter(|out| manifest.files.contains(out)));
+        let freeze = PathBuf::from(mpy::FREEZE_MANIFEST);
+        if manifest.files.contains(&freeze) {
+            paths.push(freeze);
+        }
     }
     paths
 }
 
-/// The runtime files of `backend` as (path relative to OUT, contents): the shared code and the
+/// The runtime files OUT gets for a program that uses `uses` (see [`select`]): of
+/// [`runtime_files`], the modules the program can reach; without the CPython-only ones when
+/// `device_only` (an output for the device alone, `--mpy`).
+pub fn runtime_for(backend: Backend, uses: &select::Uses<'_>, device_only: bool) -> Vec<(PathBuf, &'static str)> {
+    select::select(runtime_files(backend), RUNTIME_PACKAGE, uses, device_only)
+}
+
+/// Every runtime file of `backend` as (path relative to OUT, contents): the shared code and the
 /// backend's own modules flattened into `greenify/`, the shims at the top.
 pub fn runtime_files(backend: Backend) -> Vec<(PathBuf, &'static str)> {
     let own = format!("runtime_py/{}/", backend.dir());
@@ -125,16 +144,6 @@ pub fn out_state(out: &Path) -> io::Result<OutState> {
         Some(rel) => Ok(OutState::UnlistedFile(rel)),
         None => Ok(OutState::PreviousOutput(manifest)),
     }
-}
-
-/// One file of the output tree.
-pub enum Content {
-    /// Copy this file (path relative to SRC) byte for byte, with its permissions.
-    Copy(PathBuf),
-    /// New text of this file of SRC (path relative to SRC): written with the file's permissions.
-    Rewritten(PathBuf, String),
-    /// A runtime file.
-    Static(&'static str),
 }
 
 /// Writes `files` (path relative to OUT, content) as the complete new content of `out`, with a
@@ -212,6 +221,7 @@ fn fill(src: &Path, staging: &Path, files: &[(PathBuf, Content)]) -> io::Result<
                 fs::set_permissions(&dest, permissions).map_err(|e| named(e, &dest))?;
             }
             Content::Static(text) => fs::write(&dest, text).map_err(|e| named(e, &dest))?,
+            Content::Made(bytes) => fs::write(&dest, bytes).map_err(|e| named(e, &dest))?,
         }
     }
     Ok(())

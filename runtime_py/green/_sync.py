@@ -1,3 +1,5 @@
+# greenify: when Condition, Semaphore, BoundedSemaphore, Barrier, Timer
+# greenify: needs _rare, _rlock
 """greenify.threading's rarer classes (green backend): Condition, Semaphore,
 BoundedSemaphore, Barrier and Timer.
 
@@ -8,9 +10,11 @@ to be awaited; a release/notify hands over to the longest waiting thread (FIFO).
 """
 from greenify import _kernel as K
 from greenify import _shared as S
-from greenify._shared import BrokenBarrierError
+from greenify import _rare as R
+from greenify._rlock import RLock
+from greenify._rare import BrokenBarrierError
 from greenify.threading import (
-    Event, RLock, Thread, current_thread, _await, _not_converted, _wait_timeout,
+    Event, Thread, current_thread, _await, _not_converted, _wait_timeout,
 )
 
 _K_BARRIER = ("Barrier.wait", False)
@@ -108,7 +112,7 @@ class Semaphore:
         self._wl = []
 
     def acquire(self, blocking=True, timeout=None):
-        S.check_sem_acquire(blocking, timeout)
+        R.check_sem_acquire(blocking, timeout)
         if self._value > 0:
             self._value -= 1
             return K.TRUE if blocking else True
@@ -165,11 +169,11 @@ class BoundedSemaphore(Semaphore):
             S.addr(self), self._value, self._initial_value)
 
 
-class Barrier(S.BarrierBase):
+class Barrier(R.BarrierBase):
     _acting = False  # a converted action is being awaited: newcomers wait, as on CPython's lock
 
     def __init__(self, parties, action=None, timeout=None):
-        S.BarrierBase.__init__(self, parties, action, timeout)
+        R.BarrierBase.__init__(self, parties, action, timeout)
         self._wl = []
 
     def _notify_all(self):
@@ -221,7 +225,7 @@ class Barrier(S.BarrierBase):
         self._break()
 
 
-class Timer(S.TimerBase, Thread):
+class Timer(R.TimerBase, Thread):
     async def run(self):
         await self.finished.wait(self.interval)
         if not self.finished.is_set():

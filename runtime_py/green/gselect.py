@@ -1,3 +1,5 @@
+# greenify: when gselect
+# greenify: needs gsocket
 # greenify green I/O: cooperative select.select and select.poll for greenified code.
 #
 # The rewriter replaces the callee of `select.select(...)` / `select.poll()` (uselect too) with

@@ -1,3 +1,4 @@
+# greenify: when gsocket, gselect
 # greenify green I/O: a cooperative socket for greenified code.
 #
 # The rewriter replaces the callee of `socket.socket(...)` (any import form, usocket too) with

@@ -1,14 +1,14 @@
-"""greenify.queue, green backend: CPython 3.13's queue API for green threads.
-
-get()/put()/join() return awaitables; with block=False (and get_nowait/put_nowait) they
-are plain calls.  Waiting getters and putters are served first come, first served: a put
-feeds the longest waiting getter directly, a get lets the longest waiting putter in.
-"""
+# greenify.queue, green backend: CPython 3.13's queue API for green threads.
+#
+# get()/put()/join() return awaitables; with block=False (and get_nowait/put_nowait) they
+# are plain calls.  Waiting getters and putters are served first come, first served: a put
+# feeds the longest waiting getter directly, a get lets the longest waiting putter in.
+# LifoQueue, PriorityQueue and SimpleQueue live in greenify._queues, loaded on first use.
 from greenify import _kernel as K
 from greenify import threading as _th
-from greenify._qcore import Empty, Full, ShutDown, QueueBase, ordered
+from greenify._qcore import Empty, Full, ShutDown, QueueBase
 
-__all__ = ["Empty", "Full", "ShutDown", "Queue", "PriorityQueue", "LifoQueue", "SimpleQueue"]
+# __all__ comes from greenify._all on first use (see __getattr__).
 
 
 _cur = _th.current_thread
@@ -40,7 +40,7 @@ class Queue(QueueBase):
         self._gw = []  # parked getters
         self._pw = []  # parked putters (item kept on their Waiter)
         self._jw = None  # parked join()ers, made on demand
-        if type(self) in _PLAIN:
+        if type(self) in PLAIN:
             self._plain = True
 
     # CPython idiom `with q.mutex: q.queue.clear()`: nothing preempts a green thread, so a
@@ -174,10 +174,8 @@ class Queue(QueueBase):
             K.wake_all(self._jw, None)
 
 
-LifoQueue, PriorityQueue = ordered(Queue)
-
-
-_PLAIN = (Queue, LifoQueue, PriorityQueue)
+# The classes whose storage hooks are greenify's own (greenify._queues adds its two).
+PLAIN = [Queue]
 _NONE = K.NONE
 _DONE = K.DONE  # put() inside a task: awaited at native speed (see _kernel.DONE)
 _VALUE = K.VALUE
@@ -185,27 +183,14 @@ _tasks = K.tasks
 _core = K.core  # asyncio.core (its cur_task) on MicroPython; the host kernel's stand-in
 
 
-class SimpleQueue:
-    """Unbounded FIFO without task tracking; put never blocks."""
+def __getattr__(name):
+    # LifoQueue, PriorityQueue, SimpleQueue: imported on first use, then kept as globals.
+    if name == "__all__":
+        from greenify._all import ALL
 
-    def __init__(self):
-        self._q = Queue()
-
-    def put(self, item, block=True, timeout=None):
-        self._q.put(item)
-        return K.NONE
-
-    def put_nowait(self, item):
-        self._q.put(item)
-
-    def get(self, block=True, timeout=None):
-        return self._q.get(block, timeout)
-
-    def get_nowait(self):
-        return self._q.get(False)
-
-    def empty(self):
-        return self._q.empty()
-
-    def qsize(self):
-        return self._q.qsize()
+        return ALL["queue"]
+    if name not in ("LifoQueue", "PriorityQueue", "SimpleQueue"):
+        raise AttributeError(name)
+    v = getattr(__import__("greenify._queues", None, None, [name]), name)
+    globals()[name] = v
+    return v

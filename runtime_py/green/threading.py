@@ -11,32 +11,29 @@ import sys
 from greenify import _kernel as K
 from greenify import _shared as S
 from greenify._plat import MPY
-from greenify._shared import (
-    BrokenBarrierError, ExceptHookArgs, ThreadError, excepthook, local,
-    settrace, setprofile, settrace_all_threads, setprofile_all_threads, gettrace, getprofile,
-)
+from greenify._shared import ThreadError
 
-__all__ = [
-    "get_ident", "active_count", "Condition", "current_thread", "enumerate", "main_thread",
-    "TIMEOUT_MAX", "Event", "Lock", "RLock", "Semaphore", "BoundedSemaphore", "Thread",
-    "Barrier", "BrokenBarrierError", "Timer", "ThreadError", "ExceptHookArgs", "setprofile",
-    "settrace", "local", "stack_size", "excepthook", "gettrace", "getprofile",
-    "setprofile_all_threads", "settrace_all_threads", "get_native_id",
-]
+# __all__ comes from greenify._all on first use (see __getattr__).
 
 TIMEOUT_MAX = S.TIMEOUT_MAX
-__excepthook__ = excepthook
 _alive = []  # started, unfinished threads in start order
+_natives = []  # the _DummyThread of each native asyncio task that asked (greenify._native)
 # What each wait is (deadlock report) and what its timeout returns.
 _K_EVENT = ("Event.wait", False)
 _K_JOIN = ("Thread.join", None)
 _K_LOCK = ("Lock.acquire", False)
-_K_RLOCK = ("RLock.acquire", False)
 _stack = 0
 _atexit_done = False
-# Loaded on first use (module __getattr__): the module holding each of these names.
-_LAZY = {"Condition": "_sync", "Semaphore": "_sync", "BoundedSemaphore": "_sync",
-         "Barrier": "_sync", "Timer": "_sync"}
+# Loaded on first use (module __getattr__): the module holding each of these names.  A
+# program that names none of them neither loads nor (on a device) ships those modules.
+_LAZY = (
+    ("_sync", "Condition Semaphore BoundedSemaphore Barrier Timer"),
+    ("_rare", "BrokenBarrierError settrace setprofile settrace_all_threads "
+     "setprofile_all_threads gettrace getprofile"),
+    ("_hook", "excepthook __excepthook__ ExceptHookArgs"),
+    ("_rlock", "RLock"),
+    ("_local", "local"),
+)
 
 
 def _lock_timeout(blocking, timeout):
@@ -141,71 +138,6 @@ class Lock(_LockBase):
             "locked" if self._locked else "unlocked", S.addr(self))
 
 
-class RLock(_LockBase):
-    def __init__(self):
-        self._owner = None
-        self._count = 0
-        self._wl = []
-
-    def acquire(self, blocking=True, timeout=-1):
-        t = _lock_timeout(blocking, timeout)
-        me = current_thread()
-        if self._owner is None or self._owner is me:
-            self._owner = me
-            self._count += 1
-            return K.TRUE if blocking else True
-        if not blocking:
-            return False
-        if t == 0:
-            return K.FALSE
-        if me._w_cnt != 1:
-            me._w_cnt = 1  # a Condition wait may have left its saved count here
-        return me._w_arm(self._wl, t, _K_RLOCK)
-
-    def release(self):
-        if self._owner is not current_thread():
-            raise RuntimeError("cannot release un-acquired lock")
-        self._count -= 1
-        if not self._count:
-            self._pass()
-
-    def _pass(self):
-        wl = self._wl
-        if wl:
-            w = wl.pop(0)
-            self._owner = w
-            self._count = w._w_cnt
-            K.grant(w)
-        else:
-            self._owner = None
-
-    def locked(self):
-        return self._owner is not None
-
-    def _is_owned(self):
-        return self._owner is current_thread()
-
-    def _release_save(self):
-        if not self._is_owned():
-            raise RuntimeError("cannot release un-acquired lock")
-        c = self._count
-        self._count = 0
-        self._pass()
-        return c
-
-    def _gy_take(self, w):
-        if self._owner is not None:
-            return False
-        self._owner = w
-        self._count = w._w_cnt
-        return True
-
-    def __repr__(self):
-        o = self._owner
-        return "<%s _thread.RLock object owner=%d count=%d at %s>" % (
-            "locked" if o else "unlocked", o.ident if o else 0, self._count, S.addr(self))
-
-
 class Event:
     def __init__(self):
         self._flag = False
@@ -301,13 +233,13 @@ class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found soon
         except BaseException as e:  # noqa: B036 - report like CPython, keep others running
             if K.dead:
                 raise
-            r = S.call_excepthook(_hook(), e, self)
+            r = _call_hook(e, self)
             if K.awaitable(r):  # a converted (async) excepthook
                 await _hook_done(r)
         self._gy_end()
 
     def _gy_failed(self, e):
-        r = S.call_excepthook(_hook(), e, self)
+        r = _call_hook(e, self)
         if K.awaitable(r):
             K.spawn(self._gy_end_after(r))
         else:
@@ -355,23 +287,17 @@ class _MainThread(Thread):
         self._w_st = 0
 
 
-class _DummyThread(Thread):
-    # A native asyncio task using the runtime: named like CPython's foreign threads.
-    def __init__(self, task):
-        Thread.__init__(self, name=S.newname("Dummy-%d"), daemon=True)
-        self._w_st = 0
-        K.tasks[task] = self
-
-    def join(self, timeout=None):
-        raise RuntimeError("cannot join a dummy thread")
-
-
 def current_thread():
     t = _core.cur_task  # an attribute, not a call, on MicroPython: hot path
     if t is None or t is K.main_task:
         return _main
     th = _tasks.get(t)
-    return th if th is not None else _DummyThread(t)
+    if th is None:
+        # A native asyncio task using the runtime (rare: greenify._native, on first use).
+        from greenify._native import _DummyThread
+
+        th = _DummyThread(t)
+    return th
 
 
 _tasks = K.tasks
@@ -385,16 +311,12 @@ def main_thread():
     return _main
 
 
-def _dummies():
-    return [th for th in K.tasks.values() if isinstance(th, _DummyThread)]
-
-
 def enumerate():
-    return [_main] + _alive + _dummies()
+    return [_main] + _alive + _natives
 
 
 def active_count():
-    return 1 + len(_alive) + len(_dummies())
+    return 1 + len(_alive) + len(_natives)
 
 
 activeCount = active_count
@@ -410,7 +332,9 @@ get_native_id = get_ident
 def stack_size(size=0):
     # Green threads have no stack of their own: checked as CPython does, kept only.
     global _stack
-    S.check_stack_size(size, 32768)
+    from greenify._rare import check_stack_size
+
+    check_stack_size(size, 32768)
     old = _stack
     _stack = size
     return old
@@ -421,13 +345,17 @@ async def _hook_done(r):
     try:
         await r
     except BaseException as e:  # noqa: B036 - a hook must never kill the runtime
-        S.excepthook_failed(e)
+        from greenify._hook import excepthook_failed
+
+        excepthook_failed(e)
 
 
-def _hook():
+def _call_hook(e, th):
     # `threading.excepthook = f` may land on the MicroPython shim module: look there.
+    from greenify import _hook as H
+
     m = sys.modules.get("threading")
-    return getattr(m, "excepthook", None) or excepthook
+    return H.call_excepthook(getattr(m, "excepthook", None) or H.excepthook, e, th)
 
 
 async def _join_all():
@@ -483,12 +411,16 @@ def _local_storage():
 
 def __getattr__(name):
     # Condition, Timer & co.: imported on first use, then kept as module globals.
-    m = _LAZY.get(name)
-    if m is None:
-        raise AttributeError(name)
-    v = getattr(__import__("greenify." + m, None, None, [name]), name)
-    globals()[name] = v
-    return v
+    if name == "__all__":
+        from greenify._all import ALL
+
+        return ALL["threading"]
+    for m, names in _LAZY:
+        if name in names.split():
+            v = getattr(__import__("greenify." + m, None, None, [name]), name)
+            globals()[name] = v
+            return v
+    raise AttributeError(name)
 
 
 _main = _MainThread()

@@ -6,8 +6,8 @@ lock, notify() releases the first ones.  Everything else waits on a Condition, a
 CPython.  The unix port has no GIL: shared state is only touched under a lock.
 """
 from _thread import allocate_lock as _alloc, get_ident
-from greenify._shared import BarrierBase, BrokenBarrierError, addr, check_acquire
-from greenify._shared import check_sem_acquire
+from greenify._shared import addr, check_acquire
+from greenify._rare import BarrierBase, BrokenBarrierError, check_sem_acquire
 from greenify._wait import TIMEOUT_MAX, deadline, left, timed, unwaiter, waiter
 
 

@@ -1,10 +1,12 @@
+# greenify: needs _qorder
 """greenify thread backend: CPython 3.13's `queue` on MicroPython's `_thread`.
 
 Storage and the bookkeeping that never waits come from greenify._qcore (shared with the
 green backend); here: one mutex and three Conditions over it, as in CPython, so waiters
 are woken in FIFO order and a timed wait never returns before its deadline.
 """
-from greenify._qcore import Empty, Full, ShutDown, QueueBase, ordered
+from greenify._qcore import Empty, Full, ShutDown, QueueBase
+from greenify._qorder import ordered
 from greenify._sync import Lock, Condition
 from greenify._wait import deadline as _deadline, left as _left
 

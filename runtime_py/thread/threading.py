@@ -1,3 +1,4 @@
+# greenify: needs _rare, _hook, _local
 """greenify thread backend: CPython 3.13's `threading` on MicroPython's `_thread`.
 
 Built on `_thread.allocate_lock`, `start_new_thread` and `get_ident` only.  The unix port runs
@@ -13,10 +14,12 @@ try:
     import _thread
 except ImportError:
     raise ImportError("greenify: this port has no _thread; convert with the green backend")
-from greenify import _lineprint, _shared
-from greenify._shared import (
-    ThreadBase, BrokenBarrierError, ThreadError, ExceptHookArgs, local, newname,
-    call_excepthook, settrace, setprofile, settrace_all_threads, setprofile_all_threads,
+from greenify import _lineprint, _shared, _rare, _hook
+from greenify._shared import ThreadBase, ThreadError, newname
+from greenify._hook import ExceptHookArgs, call_excepthook
+from greenify._local import local
+from greenify._rare import (
+    BrokenBarrierError, settrace, setprofile, settrace_all_threads, setprofile_all_threads,
     gettrace, getprofile,
 )
 from greenify._sync import Lock, RLock, Condition, Semaphore, BoundedSemaphore, Event, Barrier
@@ -32,7 +35,7 @@ __all__ = [
 
 get_ident = _thread.get_ident
 get_native_id = _thread.get_ident  # no OS thread id on MicroPython: the ident stands in
-excepthook = __excepthook__ = _shared.excepthook
+excepthook = __excepthook__ = _hook.excepthook
 
 
 def _start_error(cause):
@@ -201,7 +204,7 @@ class _DummyThread(Thread):
         raise RuntimeError("cannot join a dummy thread")
 
 
-class Timer(_shared.TimerBase, Thread):
+class Timer(_rare.TimerBase, Thread):
     def run(self):
         self.finished.wait(self.interval)
         if not self.finished.is_set():
@@ -247,7 +250,7 @@ def stack_size(size=None):
             _thread.stack_size(old)
             return old
         # CPython's minimum is 32 KiB; boards run threads in 4-8 KiB, so ours is 4 KiB.
-        _shared.check_stack_size(size, _STACK_MIN)
+        _rare.check_stack_size(size, _STACK_MIN)
         return _thread.stack_size(size)
 
 
@@ -292,7 +295,7 @@ def _first_start():
                     f()
                 except BaseException as e:
                     try:
-                        _shared.print_exc(e, sys.stderr)
+                        _hook.print_exc(e, sys.stderr)
                     except BaseException:
                         pass
 
