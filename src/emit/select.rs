@@ -78,7 +78,7 @@ impl<'t> Uses<'t> {
     pub fn scan(texts: impl IntoIterator<Item = &'t str>) -> Uses<'t> {
         let mut uses = Uses { words: HashSet::new(), star: false };
         for text in texts {
-            uses.star |= text.contains("import *");
+            uses.star |= text.lines().any(star_import);
             uses.code(text);
         }
         uses
@@ -131,6 +131,16 @@ impl<'t> Uses<'t> {
             }
         }
     }
+}
+
+/// Whether a line is a star import of the runtime (`from threading import *`, `from queue import
+/// *`, `from greenify.threading import *`): what that imports cannot be told from names.
+fn star_import(line: &str) -> bool {
+    let line = line.trim_start();
+    let Some(rest) = line.strip_prefix("from ") else { return false };
+    let Some((module, tail)) = rest.split_once(" import") else { return false };
+    let module = module.trim();
+    tail.trim_start().starts_with('*') && (matches!(module, "threading" | "queue") || module.starts_with("greenify"))
 }
 
 /// The string literal that opens at `start` (a quote): where its content starts and ends, and
@@ -256,6 +266,8 @@ mod tests {
             ["greenify/threading.py", "greenify/_sync.py", "greenify/_rare.py", "threading.py"]
         );
         let star = Uses::scan(["from threading import *\n"]);
-        assert_eq!(select(files, "greenify", &star, true).len(), 4);
+        assert_eq!(select(files.clone(), "greenify", &star, true).len(), 4);
+        let other_star = Uses::scan(["    from time import *\n"]);
+        assert_eq!(select(files, "greenify", &other_star, true).len(), 2);
     }
 }
