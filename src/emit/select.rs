@@ -78,7 +78,7 @@ impl<'t> Uses<'t> {
     pub fn scan(texts: impl IntoIterator<Item = &'t str>) -> Uses<'t> {
         let mut uses = Uses { words: HashSet::new(), star: false };
         for text in texts {
-            uses.star |= text.lines().any(star_import);
+            uses.star |= text.lines().flat_map(|line| line.split(';')).any(star_import);
             uses.code(text);
         }
         uses
@@ -267,6 +267,8 @@ mod tests {
         );
         let star = Uses::scan(["from threading import *\n"]);
         assert_eq!(select(files.clone(), "greenify", &star, true).len(), 4);
+        let after_import = Uses::scan(["import greenify as __gy; from threading import *\n"]);
+        assert_eq!(select(files.clone(), "greenify", &after_import, true).len(), 4);
         let other_star = Uses::scan(["    from time import *\n"]);
         assert_eq!(select(files, "greenify", &other_star, true).len(), 2);
     }
