@@ -141,4 +141,4 @@ macro_rules! modules {
     ($($name:ident),* $(,)?) => { $( #[test] fn $name() { check_module(stringify!($name)); } )* };
 }
 
-modules!(time, logging, functools, traceback, abc, collections);
+modules!(time, logging, functools, traceback, abc, collections, contextlib, os, typing, __future__);
