@@ -120,6 +120,10 @@ codes! {
     UnsetAttribute = "GY303", Warning;
     /// an import of a module that will not be found on the device: not in SRC, not built into or frozen in MicroPython, not in greenify's compatibility layer (`subprocess`, `multiprocessing`, `ctypes`...); one per import, with what to do. Not for imports in a `try:` that catches ImportError (the program has a fallback) or under `if TYPE_CHECKING:`
     MissingModule = "GY401", Warning;
+    /// a MicroPython language difference the program visibly relies on: `eval`/`exec` in a function without explicit namespaces (MicroPython runs them in the module's globals), `locals()` in a function (the module's globals there), `__init_subclass__` and `__class_getitem__` (never called), class keyword arguments, a metaclass other than `abc.ABCMeta` (its methods do not run)
+    LanguageDifference = "GY402", Warning;
+    /// `except FileNotFoundError` (or another errno subclass of OSError: `PermissionError`, `ConnectionResetError`, `TimeoutError`...): MicroPython's own functions raise a plain `OSError` with `errno` set, which the clause does not catch there
+    ErrnoException = "GY403", Warning;
     /// internal error: the rewrite produced overlapping edits, or output that would not compile; please report the file (the compile check guards what is written, so it runs when there are no other errors)
     Internal = "GY999", Error;
 }

@@ -160,7 +160,7 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     let mut outcome =
         Outcome { diagnostics: analysis.diagnostics, explanations: analysis.explanations, changes, wrote: false, note: None };
     trace.lap("collect changes");
-    let compat_files = emit::compat_files(&program, &[]);
+    let compat_files = emit::compat_files(&program, &analysis.compat_modules);
     if opts.check || outcome.has_errors() {
         work::drop_later(program);
         return Ok(outcome);
@@ -207,6 +207,8 @@ pub struct Analysis {
     /// Sorted by file, line, column.
     pub diagnostics: Vec<Diagnostic>,
     pub explanations: Vec<Explanation>,
+    /// The compat modules the new texts refer to (`_gycompat`), shipped into OUT.
+    pub compat_modules: Vec<&'static str>,
 }
 
 /// Analyses a loaded program for `backend`: the green rewrite (or the thread backend's checks),
@@ -220,15 +222,18 @@ pub fn analyse(program: &Program, backend: Backend) -> Analysis {
     for (rel, why) in &program.skipped {
         diagnostics.push(Diagnostic::new(Code::Skipped, Location::File(rel.clone()), format!("skipped: {why}")));
     }
+    // Both backends: builtin names MicroPython lacks and `metaclass=` (the compat edits).
+    let compat_edits = compat::edits(program);
+    let compat_modules = if compat_edits.iter().any(|e| !e.is_empty()) { vec![compat::names::MODULE] } else { Vec::new() };
     let (texts, explanations) = match backend {
         Backend::Thread => {
             diagnostics.extend(program.modules.iter().flat_map(support::name_only_uses));
-            (vec![None; program.modules.len()], Vec::new())
+            (thread_texts(program, &compat_edits, &mut diagnostics), Vec::new())
         }
-        Backend::Green => green(program, &mut diagnostics),
+        Backend::Green => green(program, compat_edits, &mut diagnostics),
     };
     let catalog = compat::Catalog::from_embedded(emit::RUNTIME_FILES);
-    diagnostics.extend(compat::missing_imports(program, &catalog));
+    diagnostics.extend(compat::check(program, &catalog));
     let texts: Vec<Option<String>> =
         program.modules.iter().zip(texts).map(|(module, text)| without_bom(&module.file.text, text)).collect();
 
@@ -248,7 +253,26 @@ pub fn analyse(program: &Program, backend: Backend) -> Analysis {
         files.push((error.rel.clone(), Content::Copy(error.rel.clone())));
     }
     diag::sort(&mut diagnostics);
-    Analysis { files, texts, diagnostics, explanations }
+    Analysis { files, texts, diagnostics, explanations, compat_modules }
+}
+
+/// The thread backend's texts: only the compat edits change a file (checked like the green
+/// output: a text that would not compile is GY999 and the file is copied unchanged).
+fn thread_texts(program: &Program, compat_edits: &[Vec<edit::Edit>], diagnostics: &mut Vec<Diagnostic>) -> Vec<Option<String>> {
+    let sources: Vec<parse::Source> = program.modules.iter().map(|m| m.file.source.clone()).collect();
+    let texts = sources
+        .iter()
+        .zip(compat_edits)
+        .map(|(source, edits)| {
+            edit::apply_to(source, edits).unwrap_or_else(|overlap| {
+                diagnostics.push(overlap);
+                None
+            })
+        })
+        .collect();
+    let (texts, problems) = verify::check_texts(&sources, texts);
+    diagnostics.extend(problems);
+    texts
 }
 
 /// MicroPython refuses a byte order mark (a SyntaxError on line 1): it is taken off every
@@ -263,7 +287,7 @@ fn without_bom(original: &str, text: Option<String>) -> Option<String> {
 
 /// The green backend's pipeline: the new text of every module (`None`: unchanged) and the
 /// explanations; diagnostics are added to `diagnostics`.
-fn green(program: &Program, diagnostics: &mut Vec<Diagnostic>) -> (Vec<Option<String>>, Vec<Explanation>) {
+fn green(program: &Program, compat_edits: Vec<Vec<edit::Edit>>, diagnostics: &mut Vec<Diagnostic>) -> (Vec<Option<String>>, Vec<Explanation>) {
     let mut trace = Trace::start();
     let res = resolve::resolve(program);
     trace.lap("resolve");
@@ -276,12 +300,15 @@ fn green(program: &Program, diagnostics: &mut Vec<Diagnostic>) -> (Vec<Option<St
     let edits = rewrite::edits(program, &res, &coloring);
     trace.lap("rewrite");
     let mut texts = Vec::with_capacity(edits.len());
-    for (source, edits) in res.files.iter().zip(edits) {
+    for ((source, edits), compat) in res.files.iter().zip(edits).zip(compat_edits) {
         let text = match edits {
-            Ok(edits) => edit::apply_to(source, &edits).unwrap_or_else(|overlap| {
-                diagnostics.push(overlap);
-                None
-            }),
+            Ok(mut edits) => {
+                edits.extend(compat);
+                edit::apply_to(source, &edits).unwrap_or_else(|overlap| {
+                    diagnostics.push(overlap);
+                    None
+                })
+            }
             Err(no_spot) => {
                 diagnostics.push(no_spot.diagnostic(source));
                 None

@@ -107,4 +107,6 @@ fixtures!(
     gy302: UnknownDecorator,
     gy303: UnsetAttribute,
     gy401: MissingModule,
+    gy402: LanguageDifference,
+    gy403: ErrnoException,
 );

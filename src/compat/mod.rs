@@ -13,6 +13,8 @@
 pub mod catalog;
 pub mod device;
 pub mod imports;
+pub mod language;
+pub mod names;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -73,6 +75,22 @@ pub fn files(program: &Program, catalog: &Catalog, extra: &[&str]) -> Vec<(PathB
         chosen.iter().filter_map(|name| catalog.get(name)).map(|e| (e.out.clone(), e.text)).collect();
     files.sort();
     files
+}
+
+/// The compat edits of every module (same order as `Program::modules`; both backends): builtin
+/// names MicroPython lacks and `metaclass=` ([`names`]).
+pub fn edits(program: &Program) -> Vec<Vec<crate::edit::Edit>> {
+    program.modules.iter().map(|m| names::edits(&m.file.source, &m.file.suite)).collect()
+}
+
+/// What the compat check reports for the whole program: GY401 (below), GY402 and GY403
+/// ([`language`]).
+pub fn check(program: &Program, catalog: &Catalog) -> Vec<Diagnostic> {
+    let mut found = missing_imports(program, catalog);
+    for module in &program.modules {
+        found.extend(language::differences(&module.file.source, &module.file.suite));
+    }
+    found
 }
 
 /// GY401: one warning per import of a module that will not resolve on the device: not in SRC,

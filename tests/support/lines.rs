@@ -38,6 +38,8 @@ pub fn lines_kept(rel: &Path, old: &str, new: &str) -> Result<(), String> {
         if o == n || own_line_import(o, n) {
             continue;
         }
+        let (o, n) = without_compat(o, n);
+        let (o, n) = (&o.as_str(), &n.as_str());
         let indent = |s: &str| s.len() - s.trim_start().len();
         if indent(o) != indent(n) || !kept_in(o, n) || !only_greenify_insertions(o, n) {
             return Err(format!("{}:{}: line text changed beyond insertions:\n{o}\n{n}", rel.display(), number + 1));
@@ -53,6 +55,54 @@ fn own_line_import(old: &str, new: &str) -> bool {
     let Some(rest) = new.strip_prefix("import greenify as __gy") else { return false };
     // Mangled aliases may follow (`; _Client__gy = __gy`), then two spaces and the old text.
     blank_or_comment && rest.ends_with(old) && rest[..rest.len() - old.len()].trim_end().chars().all(|c| c.is_alphanumeric() || "_;= ".contains(c))
+}
+
+/// The lines with the compat edits taken back: builtin names MicroPython lacks come from
+/// `__import__("_gycompat")`, and `metaclass=M` became a first base
+/// `__import__("_gycompat").metabase(M)` (taken out of both lines), or in place across lines.
+fn without_compat(old: &str, new: &str) -> (String, String) {
+    const METABASE: &str = "__import__(\"_gycompat\").metabase(";
+    let mut new = new.to_string();
+    let mut old = old.to_string();
+    if let Some(at) = new.find(METABASE) {
+        let mut depth = 0;
+        let mut end = new.len();
+        for (i, c) in new[at + METABASE.len() - 1..].char_indices() {
+            depth += match c {
+                '(' | '[' | '{' => 1,
+                ')' | ']' | '}' => -1,
+                _ => 0,
+            };
+            if depth == 0 {
+                end = at + METABASE.len() - 1 + i + 1;
+                break;
+            }
+        }
+        let first_base = new[end..].starts_with(", ");
+        if first_base {
+            new.replace_range(at..end + 2, "");
+            if let Some(k) = old.find("metaclass=") {
+                let mut depth = 0;
+                let mut value_end = old.len();
+                for (i, c) in old[k..].char_indices() {
+                    match c {
+                        '(' | '[' | '{' => depth += 1,
+                        ')' | ']' | '}' | ',' if depth == 0 => {
+                            value_end = k + i;
+                            break;
+                        }
+                        ')' | ']' | '}' => depth -= 1,
+                        _ => {}
+                    }
+                }
+                let from = if old[..k].ends_with(", ") { k - 2 } else { k };
+                old.replace_range(from..value_end, "");
+            }
+        } else {
+            new.replace_range(at..at + METABASE.len(), "metaclass=");
+        }
+    }
+    (old, new.replace("__import__(\"_gycompat\").", ""))
 }
 
 /// Whether the output line `new` is the source line `old` with insertions only, apart from
