@@ -142,3 +142,5 @@ macro_rules! modules {
 }
 
 modules!(time, logging, functools, traceback, abc, collections, contextlib, os, typing, __future__);
+// compat-ext's modules
+modules!(itertools, operator);
