@@ -138,9 +138,9 @@ fn check_module(module: &str) {
 }
 
 macro_rules! modules {
-    ($($name:ident),* $(,)?) => { $( #[test] fn $name() { check_module(stringify!($name)); } )* };
+    ($($name:ident),* $(,)?) => { $( #[test] fn $name() { check_module(stringify!($name).trim_start_matches("r#")); } )* };
 }
 
-modules!(time, logging, functools, traceback, abc, collections, contextlib, os, typing, __future__);
+modules!(time, logging, functools, traceback, abc, collections, contextlib, os, typing, __future__, r#enum);
 // compat-ext's modules
 modules!(itertools, operator);
