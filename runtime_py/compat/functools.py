@@ -7,8 +7,6 @@ import sys
 
 if sys.implementation.name != "micropython":  # a host run: the real module
     __import__("_gyreal").real(__name__)
-from collections import OrderedDict, namedtuple
-
 WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__", "__dict__")
 WRAPPER_UPDATES = ("__dict__",)
 _ASSIGN = ("__module__", "__name__", "__qualname__", "__doc__")
@@ -148,7 +146,23 @@ def reduce(function, sequence, initial=_initial_missing):
     return value
 
 
-CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
+def __getattr__(name):
+    # CacheInfo is made when first asked for: collections costs heap, and most programs only
+    # want wraps/partial.
+    if name == "CacheInfo":
+        return _cache_info_type()
+    raise AttributeError(name)
+
+
+_ci = []
+
+
+def _cache_info_type():
+    if not _ci:
+        from collections import namedtuple
+        _ci.append(namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"]))
+    return _ci[0]
+
 _KWMARK = object()  # separates positional from keyword arguments in a cache key
 
 
@@ -158,7 +172,11 @@ class _Cached(_Wrapped):
         self._max = maxsize
         self._typed = typed
         # Bounded: an OrderedDict is the recency order (MicroPython's dict keeps no order).
-        self._d = {} if maxsize is None else OrderedDict()
+        if maxsize is None:
+            self._d = {}
+        else:
+            from collections import OrderedDict
+            self._d = OrderedDict()
         self._hits = self._misses = 0
 
     def __call__(self, *args, **kw):
@@ -192,7 +210,7 @@ class _Cached(_Wrapped):
         return r
 
     def cache_info(self):
-        return CacheInfo(self._hits, self._misses, self._max, len(self._d))
+        return _cache_info_type()(self._hits, self._misses, self._max, len(self._d))
 
     def cache_clear(self):
         self._d.clear()

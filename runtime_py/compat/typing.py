@@ -187,54 +187,35 @@ def _import(modname, attr):
         return None
 
 
-Any = _mk("Any")
-NoReturn = _mk("NoReturn")
-Never = _mk("Never")
-Self = _mk("Self")
-LiteralString = _mk("LiteralString")
-TypeAlias = _mk("TypeAlias")
-Union = _mk("Union")
-Optional = _mk("Optional")
-ClassVar = _mk("ClassVar")
-Final = _mk("Final")
-Literal = _mk("Literal")
-Annotated = _mk("Annotated")
-Concatenate = _mk("Concatenate")
-TypeGuard = _mk("TypeGuard")
-Required = _mk("Required")
-NotRequired = _mk("NotRequired")
-Unpack = _mk("Unpack")
-Generic = _mk("Generic")
-List = _mk("List", list)
-Dict = _mk("Dict", dict)
-Set = _mk("Set", set)
-FrozenSet = _mk("FrozenSet", frozenset)
-Tuple = _mk("Tuple", tuple)
-Type = _mk("Type", type)
-Callable = _mk("Callable")
-Text = str
+# The forms are made on first use (module __getattr__, also asked by `from typing import X`):
+# a program that imports five names does not pay for sixty.  name -> origin.
+_FORMS = {
+    "Any": None, "NoReturn": None, "Never": None, "Self": None, "LiteralString": None,
+    "TypeAlias": None, "Union": None, "Optional": None, "ClassVar": None, "Final": None,
+    "Literal": None, "Annotated": None, "Concatenate": None, "TypeGuard": None,
+    "Required": None, "NotRequired": None, "Unpack": None, "Generic": None, "List": list,
+    "Dict": dict, "Set": set, "FrozenSet": frozenset, "Tuple": tuple, "Type": type,
+    "Callable": None, "AbstractSet": None, "ContextManager": None, "AsyncContextManager": None,
+    "DefaultDict": None, "OrderedDict": None, "Counter": None, "ChainMap": None, "Deque": None,
+    "Pattern": None, "Match": None, "IO": None, "TextIO": None, "BinaryIO": None,
+}
 for _n in ("Iterable", "Iterator", "Generator", "Sequence", "MutableSequence", "Mapping",
            "MutableMapping", "Container", "Collection", "Sized", "Hashable", "Reversible",
            "Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGenerator",
            "ByteString", "MappingView", "KeysView", "ItemsView", "ValuesView", "MutableSet"):
-    globals()[_n] = _mk(_n)
-AbstractSet = _mk("AbstractSet")
-ContextManager = _mk("ContextManager")
-AsyncContextManager = _mk("AsyncContextManager")
-DefaultDict = _mk("DefaultDict")
-OrderedDict = _mk("OrderedDict")
-Counter = _mk("Counter")
-ChainMap = _mk("ChainMap")
-Deque = _mk("Deque")
-Pattern = _mk("Pattern")
-Match = _mk("Match")
-IO = _mk("IO")
-TextIO = _mk("TextIO")
-BinaryIO = _mk("BinaryIO")
-for _n in ("SupportsAbs", "SupportsBytes", "SupportsComplex", "SupportsFloat", "SupportsIndex",
-           "SupportsInt", "SupportsRound"):
-    globals()[_n] = Protocol
-del _n
+    _FORMS[_n] = None
+_PROTOS = ("SupportsAbs", "SupportsBytes", "SupportsComplex", "SupportsFloat", "SupportsIndex",
+           "SupportsInt", "SupportsRound")
+Text = str
+
+
+def __getattr__(name):
+    if name in _FORMS:
+        f = globals()[name] = _mk(name, _FORMS[name])
+        return f
+    if name in _PROTOS:
+        return Protocol
+    raise AttributeError(name)
 
 
 def _late_origin(name):
@@ -324,8 +305,8 @@ def get_origin(tp):
                         "AbstractSet", "Container", "Collection", "Sized", "Hashable"):
             name = "Set" if tp._name == "AbstractSet" else tp._name
             return _import("collections.abc", name)
-    if tp is Generic:
-        return Generic
+    if isinstance(tp, _Form) and tp._name == "Generic":
+        return tp
     return None
 
 
