@@ -224,7 +224,7 @@ pub fn analyse(program: &Program, backend: Backend) -> Analysis {
     }
     // Both backends: builtin names MicroPython lacks and `metaclass=` (the compat edits).
     let compat_edits = compat::edits(program);
-    let compat_modules = if compat_edits.iter().any(|e| !e.is_empty()) { vec![compat::names::MODULE] } else { Vec::new() };
+    let compat_modules = if compat_edits.iter().flatten().any(|e| e.text.contains(compat::names::PREFIX)) { vec![compat::names::MODULE] } else { Vec::new() };
     let (texts, explanations) = match backend {
         Backend::Thread => {
             diagnostics.extend(program.modules.iter().flat_map(support::name_only_uses));

@@ -11,6 +11,7 @@
 //! module itself; docs/COMPAT.md is the user's description.
 
 pub mod catalog;
+pub mod dataclass;
 pub mod device;
 pub mod imports;
 pub mod language;
@@ -78,9 +79,17 @@ pub fn files(program: &Program, catalog: &Catalog, extra: &[&str]) -> Vec<(PathB
 }
 
 /// The compat edits of every module (same order as `Program::modules`; both backends): builtin
-/// names MicroPython lacks and `metaclass=` ([`names`]).
+/// names MicroPython lacks and `metaclass=` ([`names`]), data class fields ([`dataclass`]).
 pub fn edits(program: &Program) -> Vec<Vec<crate::edit::Edit>> {
-    program.modules.iter().map(|m| names::edits(&m.file.source, &m.file.suite)).collect()
+    program
+        .modules
+        .iter()
+        .map(|m| {
+            let mut edits = names::edits(&m.file.source, &m.file.suite);
+            edits.extend(dataclass::edits(&m.file.source, &m.file.suite));
+            edits
+        })
+        .collect()
 }
 
 /// What the compat check reports for the whole program: GY401 (below), GY402 and GY403
