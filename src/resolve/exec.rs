@@ -416,7 +416,7 @@ impl<'p> Eval<'p, '_> {
     /// The value of an imported module. The modules greenify knows (`time`, `socket`, `select`
     /// and their MicroPython `u` names) are built into MicroPython, which loads them before any
     /// file of the same name in SRC (such files are CPython stand-ins): they stay external.
-    fn module_value(&mut self, dotted: &str, from: usize) -> Val {
+    pub(super) fn module_value(&mut self, dotted: &str, from: usize) -> Val {
         if kinds::is_known_module(kinds::canonical_module(dotted)) {
             return external(kinds::canonical_module(dotted));
         }

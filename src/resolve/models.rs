@@ -252,6 +252,10 @@ impl<'p> Eval<'p, '_> {
             functools_partial(call);
             return true;
         }
+        if q == "importlib.import_module" {
+            self.import_module(call);
+            return true;
+        }
         if matches!(q, "logging.getLogger" | "logging.Logger" | "logging.getLoggerClass") {
             // A logger: an object of the outside class `logging.Logger`, named by its class, so
             // that its methods are the catalog's (`log.info("%s", f)` formats f).
@@ -259,6 +263,38 @@ impl<'p> Eval<'p, '_> {
             return true;
         }
         false
+    }
+
+    /// `importlib.import_module(name, package=None)` (compat-core, issue 11): the modules of SRC
+    /// it can return, so calls through the result reach their functions (converted ones are
+    /// awaited): the one a literal name names (relative to a literal `package`), those under a
+    /// literal prefix (`"plugins." + name`, `f"plugins.{name}"`), or, for a name not seen, every
+    /// module of SRC and a module from outside.
+    fn import_module(&mut self, call: &mut Call<'_, 'p>) {
+        let from = call.ctx.module;
+        let package = call.node.args.get(1).and_then(literal_str);
+        let named = call.node.args.first().map(module_name_pattern).unwrap_or(NamePattern::Unknown);
+        let prefix = match named {
+            NamePattern::Literal(name) => {
+                let name = match (name.strip_prefix('.'), package) {
+                    (Some(_), Some(package)) => relative_module(&name, &package),
+                    _ => name,
+                };
+                call.result.insert(self.module_value(&name, from));
+                return;
+            }
+            NamePattern::Prefix(prefix) => prefix,
+            NamePattern::Unknown => {
+                call.result.insert(Val::Foreign);
+                String::new()
+            }
+        };
+        let names: Vec<String> =
+            self.program.modules.iter().map(|m| m.name.clone()).filter(|n| n.starts_with(&prefix) && n.len() > prefix.len()).collect();
+        for name in names {
+            let value = self.module_value(&name, from);
+            call.result.insert(value);
+        }
     }
 
     /// A thread or timer being built (`Worker(...)` of a Thread subclass, `super().__init__(...)`
@@ -550,6 +586,53 @@ fn functools_partial(call: &mut Call<'_, '_>) {
 
 /// A library function nothing models: it returns a foreign object, and calls the callables it is
 /// handed (unless it is known to keep them, like `functools.wraps`).
+/// What the name given to `importlib.import_module` is known to be.
+enum NamePattern {
+    Literal(String),
+    /// The literal start of a name built at run time.
+    Prefix(String),
+    Unknown,
+}
+
+fn literal_str(expr: &ast::Expr) -> Option<String> {
+    match expr {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Str(s) => Some(s.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn module_name_pattern(expr: &ast::Expr) -> NamePattern {
+    if let Some(name) = literal_str(expr) {
+        return NamePattern::Literal(name);
+    }
+    let start = match expr {
+        ast::Expr::BinOp(b) if matches!(b.op, ast::Operator::Add) => literal_str(&b.left),
+        ast::Expr::JoinedStr(j) => j.values.first().and_then(literal_str),
+        _ => None,
+    };
+    match start {
+        Some(prefix) if !prefix.is_empty() && !prefix.starts_with('.') => NamePattern::Prefix(prefix),
+        _ => NamePattern::Unknown,
+    }
+}
+
+/// `.x` relative to package `a.b` is `a.b.x`; `..x` is `a.x`.
+fn relative_module(name: &str, package: &str) -> String {
+    let level = name.len() - name.trim_start_matches('.').len();
+    let mut parts: Vec<&str> = package.split('.').collect();
+    for _ in 1..level {
+        parts.pop();
+    }
+    let rest = &name[level..];
+    if !rest.is_empty() {
+        parts.push(rest);
+    }
+    parts.join(".")
+}
+
 fn opaque_call(q: &str, call: &mut Call<'_, '_>) {
     if !outside::external_keeps_callables(q) {
         call.fact.callbacks.extend(Callback::in_call(call.args, call.keywords));

@@ -1,0 +1,6 @@
+from plugins import base
+
+
+def handle(payload):
+    base.pause()
+    return "echo " + payload
