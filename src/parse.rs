@@ -14,6 +14,10 @@ pub use rustpython_parser::source_code::LineIndex;
 pub use rustpython_parser::text_size::{TextRange, TextSize};
 use rustpython_parser::Parse;
 
+mod compile;
+mod errors;
+pub mod guard;
+
 /// The path and text of one file, with its line index: shared (cheaply cloned) by the parsed
 /// file, the analysis facts and the diagnostics that point into it, which turn byte offsets into
 /// lines and columns only when they are shown.
@@ -151,14 +155,38 @@ pub enum ParseFailure {
     ParserFailed,
 }
 
-/// Parses a module's text. Should the parser ever panic on some input, that text is reported as
-/// not parsable instead of taking the whole run down.
+/// Parses a module's text. Errors are placed and worded as CPython does (`errors`); the token
+/// stream is checked on the way in (`guard`: CPython's tokenizer limits, and no tree deep enough
+/// to exhaust a stack is built), and a tree deeper than CPython compiles is refused. Should the
+/// parser ever panic on some input, that text is reported as not parsable instead of taking the
+/// whole run down.
 pub fn parse_suite(text: &str, name: &str) -> Result<ast::Suite, ParseFailure> {
-    match std::panic::catch_unwind(|| ast::Suite::parse(text, name)) {
-        Ok(Ok(suite)) => Ok(suite),
-        Ok(Err(err)) => Err(ParseFailure::Syntax { offset: usize::from(err.offset), message: err.error.to_string() }),
-        Err(_) => Err(ParseFailure::ParserFailed),
-    }
+    let parsed = std::panic::catch_unwind(|| {
+        let mut guard = guard::Guard::new(text);
+        let result = {
+            let tokens = ast::Suite::lex_starts_at(text, TextSize::default()).map_while(|item| guard.inspect(item));
+            ast::Suite::parse_tokens(tokens, name)
+        };
+        match result {
+            Ok(suite) => match guard::too_deep(&suite) {
+                None => match compile::check(&suite) {
+                    None => Ok(suite),
+                    Some((offset, message)) => Err(ParseFailure::Syntax { offset, message }),
+                },
+                Some(offset) => {
+                    // Freeing the tree would recurse as deep as it is: it is left to the end
+                    // of the process.
+                    std::mem::forget(suite);
+                    Err(ParseFailure::Syntax { offset, message: guard::too_deep_message() })
+                }
+            },
+            Err(err) => {
+                let (offset, message) = errors::diagnose(text, &err, guard.problem.take());
+                Err(ParseFailure::Syntax { offset, message })
+            }
+        }
+    });
+    parsed.unwrap_or(Err(ParseFailure::ParserFailed))
 }
 
 /// Whether `text` parses as Python.

@@ -2,7 +2,9 @@
 //! passes here only read, so they implement `Visitor` and override what they care about, calling
 //! the `walk_*` functions to descend.
 
-use crate::parse::ast::{self, Expr, Stmt};
+// The syntax tree's types straight from the parser crate (as `parse::ast` re-exports them), so that
+// `parse` itself can walk trees without an import cycle.
+use rustpython_parser::ast::{self, Expr, Stmt};
 
 pub trait Visitor<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {

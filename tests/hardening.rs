@@ -63,3 +63,85 @@ fn deadlock_report_on_cpython_points_at_the_users_lines() {
     );
     assert_eq!(run.stderr, expected);
 }
+
+/// Deep input (issue 16): long operator chains, attribute chains, nested brackets and calls,
+/// deep indentation. None may abort greenify (it overflowed a stack: SIGABRT) in either mode;
+/// each is an error at `path:line:col`, with CPython's reason, and no staging folder is left.
+#[test]
+fn deep_input_is_a_diagnostic_never_an_abort() {
+    let plus: String = format!("x = {}\n", vec!["1"; 35_000].join("+"));
+    let attrs = format!("x = a{}\n", ".b".repeat(50_000));
+    let parens = format!("x = {}1{}\n", "(".repeat(5_000), ")".repeat(5_000));
+    let lists = format!("x = {}{}\n", "[".repeat(5_000), "]".repeat(5_000));
+    let calls = format!("x = {}{}\n", "f(".repeat(5_000), ")".repeat(5_000));
+    let call_chain = format!("import time\n\n\ndef f():\n    time.sleep(0)\n    x = g{}\n", "()".repeat(40_000));
+    let long_plus = format!("x = {}\n", vec!["1"; 2_000_000].join("+"));
+    let unclosed = format!("x = {})\n", vec!["1"; 2_000_000].join("+"));
+    let ifs: String = (0..150).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(150) + "pass\n";
+    let cases: [(&str, String, &str); 9] = [
+        ("plus", plus, "main.py:1:5: error[GY001]: file does not parse: nested too deeply"),
+        ("attrs", attrs, "main.py:1:1: error[GY001]: file does not parse: nested too deeply"),
+        ("parens", parens, "main.py:1:205: error[GY001]: file does not parse: too many nested parentheses"),
+        ("lists", lists, "main.py:1:205: error[GY001]: file does not parse: too many nested parentheses"),
+        ("calls", calls, "main.py:1:406: error[GY001]: file does not parse: too many nested parentheses"),
+        ("call_chain", call_chain, "main.py:6:9: error[GY001]: file does not parse: nested too deeply"),
+        ("long_plus", long_plus, "main.py:1:1: error[GY001]: file does not parse: nested too deeply"),
+        ("unclosed", unclosed, "main.py:1:1: error[GY001]: file does not parse: nested too deeply"),
+        ("indentation", ifs, "main.py:101:1: error[GY001]: file does not parse: too many levels of indentation"),
+    ];
+    for (name, text, expected) in cases {
+        let scratch = Scratch::new(&format!("deep-{name}"));
+        let src = scratch.path().join("src");
+        write(&src, "main.py", text.as_bytes());
+        let out = scratch.path().join("out");
+        for check in [true, false] {
+            let mut cmd = std::process::Command::new(support::greenify_bin());
+            if check {
+                cmd.arg("--check");
+            }
+            cmd.arg(&src).arg(&out);
+            let run = support::run_with_timeout(cmd, Duration::from_secs(120));
+            assert_eq!(run.status, Some(1), "{name} (check: {check}): {}", run.stderr);
+            assert!(run.stderr.starts_with(expected), "{name} (check: {check}): {}", &run.stderr[..run.stderr.len().min(300)]);
+            let left: Vec<String> = std::fs::read_dir(scratch.path())
+                .expect("listing")
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            assert_eq!(left, ["src"], "{name}: greenify left {left:?}");
+        }
+    }
+}
+
+/// Just inside the limit (3000 levels, as CPython), every shape of deep expression is analysed
+/// and rewritten: greenify succeeds and CPython compiles what it wrote.
+#[test]
+fn deep_input_within_the_limit_is_converted() {
+    // Depth counted as CPython does: the function (1), the statement (2), then the expression.
+    let n = 2_900;
+    let shapes = [
+        ("plus", vec!["a"; n].join("+")),
+        ("attrs", format!("a{}", ".b".repeat(n))),
+        ("call_chain", format!("g{}", "()".repeat(n))),
+        ("subscripts", format!("a{}", "[0]".repeat(n))),
+        ("not", format!("{}a", "not ".repeat(n))),
+        ("conditional", format!("{}c", "a if b else ".repeat(n))),
+        ("lambda", format!("{}c", "lambda: ".repeat(n))),
+        ("power", vec!["a"; n].join("**")),
+    ];
+    let scratch = Scratch::new("deep-within");
+    let src = scratch.path().join("src");
+    let mut modules = Vec::new();
+    for (name, expr) in &shapes {
+        let text = format!("import time\n\n\ndef f(a, b, c, g):\n    time.sleep(0)\n    return {expr}\n");
+        write(&src, &format!("{name}.py"), text.as_bytes());
+        modules.push(format!("{name}.py"));
+    }
+    let out = scratch.path().join("out");
+    greenify(&src, &out, "green");
+    let script = "import sys\nfor f in sys.argv[1:]:\n    compile(open(f).read(), f, 'exec')\n    assert 'async def f' in open(f).read(), f\n";
+    let mut cmd = std::process::Command::new(support::python());
+    cmd.arg("-c").arg(script).args(&modules).current_dir(&out);
+    let run = support::run_with_timeout(cmd, LIMIT);
+    assert_eq!(run.status, Some(0), "{}", run.stderr);
+}

@@ -152,7 +152,7 @@ impl<'p> Eval<'p, '_> {
     /// values it flows to elsewhere (`self.nap`, `jobs[0]`) are the runtime's too. (A callee is
     /// replaced as part of its call: `eval_call` takes the fact back.)
     fn note_value_ref(&mut self, expr: &'p Expr, vals: &ValSet, ctx: &Ctx) {
-        if vals.is_empty() || !self.names_library_function(expr, ctx) {
+        if vals.is_empty() {
             return;
         }
         let mut replace = None;
@@ -164,7 +164,9 @@ impl<'p> Eval<'p, '_> {
             }
             replace = Some(r);
         }
-        if let Some(replace) = replace {
+        // Looked at only for a blocking library function: it walks the whole dotted name, and
+        // on every link of a long chain (`a.b.b.b...`) that would be quadratic.
+        if let Some(replace) = replace.filter(|_| self.names_library_function(expr, ctx)) {
             self.recorded.value_refs.push(ValueRefFact { module: ctx.module, start: start_of(expr), end: end_of(expr), replace });
         }
     }
