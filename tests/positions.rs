@@ -49,6 +49,8 @@ const SYNTAX: &[(&str, &str)] = &[
 
 /// Inputs that parse but that CPython's compiler refuses.
 const COMPILE: &[(&str, &str)] = &[
+    ("star_import_in_function", "def f():\n    from os import *\n"),
+    ("star_import_in_class", "class C:\n    from os import *\n"),
     ("return_top", "x = 1\nreturn x\n"),
     ("return_class", "class C:\n    return 1\n"),
     ("yield_top", "yield 1\n"),

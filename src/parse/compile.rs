@@ -503,6 +503,9 @@ impl<'a> Visitor<'a> for Checker {
                 if is_future(s) && self.ctx.kind != Kind::Module {
                     self.error(Pass::Compiler, start(stmt), LATE_FUTURE);
                 }
+                if let Some(star) = s.names.iter().find(|a| a.name.as_str() == "*").filter(|_| self.ctx.kind != Kind::Module) {
+                    self.error(Pass::Symtable, start(star), "import * only allowed at module level");
+                }
                 for alias in &s.names {
                     self.bind(alias.asname.as_ref().unwrap_or(&alias.name).as_str());
                 }

@@ -161,17 +161,25 @@ pub fn kept_in(old: &str, new: &str) -> bool {
 
 /// Whether the text `new` has beyond `old` is only what greenify inserts: with those insertions
 /// removed, the runtime callees made one token, and parentheses ignored, the lines are equal
-/// (allowing one callee of `old` to be the one replaced).
+/// (allowing callees of `old` to be the ones replaced: as many as the runtime callees in `new`,
+/// e.g. `[sleep, time.sleep]` -> `[__gy.sleep, __gy.sleep]`).
 fn only_greenify_insertions(old: &str, new: &str) -> bool {
     let new = normalised(&runtime_callees(new));
-    if normalised(old) == new {
-        return true;
+    let wanted = new.matches("CALLEE").count().saturating_sub(old.matches("CALLEE").count());
+    replaced_names_match(old, &dotted_names(old), wanted, &new)
+}
+
+/// Whether replacing `count` of `names` (byte ranges of `old`, in order) by `CALLEE` makes
+/// `old` normalise to `new`. Tries the last names first, so earlier ranges stay valid.
+fn replaced_names_match(old: &str, names: &[(usize, usize)], count: usize, new: &str) -> bool {
+    if count == 0 {
+        return normalised(old) == new;
     }
-    let names = dotted_names(old);
-    names.iter().any(|(b, e)| {
+    (0..names.len()).rev().any(|i| {
+        let (b, e) = names[i];
         let mut candidate = old.to_string();
-        candidate.replace_range(*b..*e, "CALLEE");
-        normalised(&candidate) == new
+        candidate.replace_range(b..e, "CALLEE");
+        replaced_names_match(&candidate, &names[..i], count - 1, new)
     })
 }
 
