@@ -167,7 +167,9 @@ if MPY:
             fired = w.fired
             w.fired = False  # a helper that runs late must not wake this task again
         if fired is None and raise_timeout:
-            raise OSError(_ETIMEDOUT)
+            # socket.timeout where the compat `socket` module is loaded, as CPython raises
+            t = getattr(_so, "timeout", None)
+            raise t("timed out") if t is not None else OSError(_ETIMEDOUT)
         return fired
 
     def wait(raw, write, deadline):
@@ -275,6 +277,9 @@ class socket:
         if s is None:
             s = _so.socket(*args, **kw)
         self._sock = s
+        # what waits register: the native socket, also under the compat `socket` class (which
+        # takes CPython's (host, port) addresses and keeps its native socket as `_sock`)
+        self._raw = getattr(s, "_sock", s)
         self._timeout = None  # None: blocking, 0: non-blocking, >0: seconds
         s.setblocking(False)
 
@@ -299,9 +304,8 @@ class socket:
         return self._sock.fileno()
 
     def close(self):
-        s = self._sock
-        _wake_all(s)
-        s.close()
+        _wake_all(self._raw)
+        self._sock.close()
 
     def makefile(self, *args, **kw):
         # MicroPython returns the socket itself: it already has read/write/readline
@@ -335,7 +339,7 @@ class socket:
         except OSError as e:
             if getattr(e, "errno", None) not in _EINPROGRESS or self._timeout == 0:
                 raise
-        await wait(s, True, self._dl())
+        await wait(self._raw, True, self._dl())
         if not MPY:
             err = s.getsockopt(_so.SOL_SOCKET, _so.SO_ERROR)
             if err:
@@ -357,7 +361,7 @@ class socket:
             except OSError as e:
                 if self._timeout == 0 or not _again(e):
                     raise
-            await wait(self._sock, False, dl)
+            await wait(self._raw, False, dl)
         return socket(_sock=conn), addr
 
     async def recv(self, *args):
@@ -368,7 +372,7 @@ class socket:
             except OSError as e:
                 if self._timeout == 0 or not _again(e):
                     raise
-            await wait(self._sock, False, dl)
+            await wait(self._raw, False, dl)
 
     async def recvfrom(self, *args):
         dl = self._dl()
@@ -378,7 +382,7 @@ class socket:
             except OSError as e:
                 if self._timeout == 0 or not _again(e):
                     raise
-            await wait(self._sock, False, dl)
+            await wait(self._raw, False, dl)
 
     async def recv_into(self, buf, nbytes=0, *flags):
         dl = self._dl()
@@ -395,7 +399,7 @@ class socket:
             except OSError as e:
                 if self._timeout == 0 or not _again(e):
                     raise
-            await wait(self._sock, False, dl)
+            await wait(self._raw, False, dl)
 
     async def send(self, data, *args):
         dl = self._dl()
@@ -405,7 +409,7 @@ class socket:
             except OSError as e:
                 if self._timeout == 0 or not _again(e):
                     raise
-            await wait(self._sock, True, dl)
+            await wait(self._raw, True, dl)
 
     async def sendto(self, data, *args):
         dl = self._dl()
@@ -415,7 +419,7 @@ class socket:
             except OSError as e:
                 if self._timeout == 0 or not _again(e):
                     raise
-            await wait(self._sock, True, dl)
+            await wait(self._raw, True, dl)
 
     async def sendall(self, data, *args):
         if isinstance(data, str):
@@ -439,7 +443,7 @@ class socket:
                     raise
             if self._timeout == 0:
                 return sent
-            await wait(s, True, dl)
+            await wait(self._raw, True, dl)
         return sent
 
     async def write(self, buf, *args):
@@ -494,7 +498,7 @@ class socket:
                 if not parts:
                     return None
                 break
-            await wait(s, False, dl)
+            await wait(self._raw, False, dl)
         return b"".join(parts)
 
     async def readinto(self, buf, nbytes=-1):
@@ -518,7 +522,7 @@ class socket:
                     raise
             if self._timeout == 0:
                 return got if got else None
-            await wait(s, False, dl)
+            await wait(self._raw, False, dl)
         return got
 
     async def readline(self, limit=-1):
@@ -541,7 +545,7 @@ class socket:
                 if not line:
                     return None
                 break
-            await wait(s, False, dl)
+            await wait(self._raw, False, dl)
         return bytes(line)
 
 
