@@ -228,7 +228,7 @@ impl Plan<'_> {
     /// Inside a class body CPython mangles `__gy` to `_ClassName__gy` (MicroPython does not): the
     /// mangled names of the classes whose bodies hold an edit that uses the alias.
     fn mangled_aliases(&self, module: usize, edits: &[Edit]) -> Vec<String> {
-        let classes: Vec<(usize, usize, &str)> = self
+        let mut classes: Vec<(usize, usize, &str)> = self
             .res
             .index
             .classes
@@ -236,10 +236,26 @@ impl Plan<'_> {
             .filter(|c| c.id.module == module)
             .map(|c| (c.id.start, usize::from(c.node.range.end()), c.node.name.as_str()))
             .collect();
+        classes.sort_unstable();
+        let mut uses: Vec<usize> = edits.iter().filter(|e| e.text.contains(RUNTIME_ALIAS)).map(|e| e.start).collect();
+        uses.sort_unstable();
+        // One sweep over both in order (class bodies nest): the classes open at a use, innermost
+        // last. Comparing every use with every class was quadratic in a big file.
         let mut aliases = BTreeSet::new();
-        for edit in edits.iter().filter(|e| e.text.contains(RUNTIME_ALIAS)) {
-            let innermost = classes.iter().filter(|(start, end, _)| *start < edit.start && edit.start < *end).max_by_key(|(start, _, _)| *start);
-            if let Some((_, _, name)) = innermost {
+        let mut open: Vec<(usize, usize, &str)> = Vec::new();
+        let mut next = 0;
+        for at in uses {
+            while let Some(&class) = classes.get(next).filter(|c| c.0 < at) {
+                while open.last().is_some_and(|o| o.1 <= class.0) {
+                    open.pop();
+                }
+                open.push(class);
+                next += 1;
+            }
+            while open.last().is_some_and(|o| o.1 <= at) {
+                open.pop();
+            }
+            if let Some((_, _, name)) = open.last() {
                 let stripped = name.trim_start_matches('_');
                 if !stripped.is_empty() {
                     aliases.insert(format!("_{stripped}{RUNTIME_ALIAS}"));
@@ -335,11 +351,25 @@ fn own_line_edit(module: &Module, aliases: &[String], edits: &[Edit]) -> Option<
     let text = &file.text;
     let mut bodies = Vec::new();
     function_bodies(&file.suite, &mut bodies);
+    // Nested bodies lie inside outer ones: their union, sorted and disjoint, is searched by
+    // halves (a scan of every body per edit was quadratic in a big file).
+    bodies.sort_unstable_by_key(|b| b.start);
+    let mut union: Vec<std::ops::Range<usize>> = Vec::new();
+    for body in bodies {
+        match union.last_mut() {
+            Some(last) if body.start < last.end => last.end = last.end.max(body.end),
+            _ => union.push(body),
+        }
+    }
+    let in_body = |at: usize| {
+        let i = union.partition_point(|b| b.start <= at);
+        i > 0 && at < union[i - 1].end
+    };
     let first_use = edits
         .iter()
         .filter(|e| e.text.contains(RUNTIME_ALIAS))
         .map(|e| e.start)
-        .filter(|&at| !bodies.iter().any(|b| b.contains(&at)))
+        .filter(|&at| !in_body(at))
         .min()
         .unwrap_or(text.len() + 1);
     let statements: Vec<std::ops::Range<usize>> = file.suite.iter().map(statement_range).collect();

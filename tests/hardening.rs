@@ -145,3 +145,30 @@ fn deep_input_within_the_limit_is_converted() {
     let run = support::run_with_timeout(cmd, LIMIT);
     assert_eq!(run.status, Some(0), "{}", run.stderr);
 }
+
+/// A big input (issue 16): one 5 MB module of threaded code (15,000 functions and classes)
+/// converts and keeps its lines. No timing is asserted; docs/BENCHMARKS.md has the numbers
+/// for 5 to 20 MB.
+#[test]
+fn a_five_megabyte_module_converts() {
+    let block = |i: usize| {
+        format!(
+            "\n\ndef worker_{i}(q, n):\n    total = 0\n    for k in range(n):\n        total += q.get() * {i}\n        time.sleep(0)\n    return total\n\n\nclass Box_{i}:\n    def __init__(self):\n        self.lock = threading.Lock()\n\n    def add(self, x):\n        with self.lock:\n            return x\n"
+        )
+    };
+    let mut text = String::from("import threading\nimport time\n");
+    let mut i = 0;
+    while text.len() < 5_000_000 {
+        text.push_str(&block(i));
+        i += 1;
+    }
+    let scratch = Scratch::new("big-input");
+    let src = scratch.path().join("src");
+    write(&src, "big.py", text.as_bytes());
+    let out = scratch.path().join("out");
+    greenify(&src, &out, "green");
+    let new = std::fs::read_to_string(out.join("big.py")).expect("output");
+    support::lines::assert_lines_kept(Path::new("big.py"), &text, &new);
+    assert_eq!(new.matches("async def worker_").count(), i);
+    assert_eq!(new.matches("await __gy.sleep(0)").count(), i);
+}
