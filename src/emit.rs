@@ -146,6 +146,17 @@ pub fn out_state(out: &Path) -> io::Result<OutState> {
     }
 }
 
+/// Removes the staging folder when dropped, unless the swap has taken it.
+struct StagingGuard<'p>(Option<&'p Path>);
+
+impl Drop for StagingGuard<'_> {
+    fn drop(&mut self) {
+        if let Some(path) = self.0 {
+            let _ = fs::remove_dir_all(path);
+        }
+    }
+}
+
 /// Writes `files` (path relative to OUT, content) as the complete new content of `out`, with a
 /// manifest listing them, replacing a previous output there (see [`swap`]). Missing parent
 /// folders of OUT are created. Of the previous output only the files greenify wrote are
@@ -161,33 +172,19 @@ pub fn write_tree(src: &Path, out: &Path, files: &[(PathBuf, Content)], backend:
     let staging = parent.join(format!(".{name}.greenify-new-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.greenify-old-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
+    // Every way out before the swap (an error, a panic) removes the staging folder.
+    let mut guard = StagingGuard(Some(&staging));
     let listing = manifest::render(backend, files.iter().map(|(rel, _)| rel.as_path()));
-    let filled = fill(src, &staging, files).and_then(|()| fs::write(staging.join(MANIFEST), listing));
-    if let Err(err) = filled {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(err);
-    }
+    fill(src, &staging, files).and_then(|()| fs::write(staging.join(MANIFEST), listing))?;
     // What is at OUT now (it was checked before the analysis; look again just before the swap).
-    let previous = match out_state(out) {
-        Ok(OutState::Missing) => None,
-        Ok(OutState::EmptyFolder) => Some(None),
-        Ok(OutState::PreviousOutput(manifest)) => Some(Some(manifest)),
-        Ok(other) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(io::Error::other(format!("OUT changed while greenify ran ({other:?}); nothing was written")));
-        }
-        Err(err) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(err);
-        }
+    let previous = match out_state(out)? {
+        OutState::Missing => None,
+        OutState::EmptyFolder => Some(None),
+        OutState::PreviousOutput(manifest) => Some(Some(manifest)),
+        other => return Err(io::Error::other(format!("OUT changed while greenify ran ({other:?}); nothing was written"))),
     };
-    let (_, old) = match swap::replace(&staging, out, &retired) {
-        Ok(done) => done,
-        Err(err) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(err);
-        }
-    };
+    let (_, old) = swap::replace(&staging, out, &retired)?;
+    guard.0 = None;
     let (Some(old), Some(listed)) = (old, previous) else { return Ok(None) };
     // The previous tree: delete what greenify wrote there (everything, unless a file appeared
     // in it while greenify ran).
