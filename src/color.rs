@@ -9,7 +9,9 @@
 use std::collections::BTreeMap;
 
 use crate::fxhash::FastSet;
+use crate::guard::LoopFact;
 use crate::resolve::{CallFact, Callee, FuncId, Owner, Resolution};
+use crate::scopes::{FuncInfo, MethodKind};
 
 /// How a call site is converted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,9 @@ pub enum Reason {
     With(usize),
     /// A same-name method of its class hierarchy is colored.
     Family(FuncId),
+    /// This loop (index into `Coloring::loops`) needs the starvation guard: it polls state other
+    /// threads change, or it is a loop of a thread body (`guard`).
+    Spin(usize),
 }
 
 pub struct Coloring {
@@ -42,16 +47,32 @@ pub struct Coloring {
     pub conversions: Vec<Conversion>,
     /// Per with fact: whether it becomes `async with`.
     pub async_withs: Vec<bool>,
+    /// The loops of the program (`guard`); empty when the guard is off.
+    pub loops: Vec<LoopFact>,
 }
 
-/// Colors the program.
-pub fn color(res: &Resolution) -> Coloring {
+/// Colors the program; `loops` are the program's loops for the starvation guard (empty: off).
+pub fn color(res: &Resolution, loops: Vec<LoopFact>) -> Coloring {
     let mut coloring = Coloring {
         colored: FastSet::default(),
         reasons: BTreeMap::new(),
         conversions: vec![Conversion::Plain; res.calls.len()],
         async_withs: vec![false; res.withs.len()],
+        loops,
     };
+    // Loops that need the guard make their function async. They join once the real reasons
+    // have reached their fixpoint: a blocking call explains a function better than a loop.
+    let spins: Vec<(FuncId, usize, usize)> = coloring
+        .loops
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let Owner::Func(f) = l.owner else { return None };
+            let info = res.index.functions.get(&f)?;
+            let wanted = l.polls || res.task_bodies.contains(&f);
+            (wanted && l.spot.is_some() && !l.in_local_class && guard_can_convert(info)).then_some((f, l.start, i))
+        })
+        .collect();
     let mut ids: Vec<&FuncId> = res.index.functions.keys().collect();
     ids.sort();
     // Functions the user already wrote as `async def`: calling one only makes a coroutine (the
@@ -66,6 +87,7 @@ pub fn color(res: &Resolution) -> Coloring {
     }
     // Rounds: a function colored in round n has a reason that only uses colors of earlier rounds,
     // and the earliest such place in the function, so `--explain` shows the shortest chains.
+    let mut spinning = false;
     loop {
         let mut found: BTreeMap<FuncId, (usize, Reason)> = BTreeMap::new();
         let mut offer = |f: FuncId, offset: usize, reason: Reason, colored: &FastSet<FuncId>| {
@@ -91,6 +113,11 @@ pub fn color(res: &Resolution) -> Coloring {
                 }
             }
         }
+        if spinning {
+            for &(f, offset, i) in &spins {
+                offer(f, offset, Reason::Spin(i), &coloring.colored);
+            }
+        }
         for family in &res.method_families {
             let Some(first) = family.iter().find(|f| coloring.colored.contains(f)).copied() else { continue };
             for f in family {
@@ -98,7 +125,11 @@ pub fn color(res: &Resolution) -> Coloring {
             }
         }
         if found.is_empty() {
-            break;
+            if spinning || spins.is_empty() {
+                break;
+            }
+            spinning = true;
+            continue;
         }
         for (f, (_, reason)) in found {
             coloring.colored.insert(f);
@@ -114,6 +145,17 @@ pub fn color(res: &Resolution) -> Coloring {
         coloring.async_withs[i] = owner_colored && !w.is_async && w.items.iter().any(|item| item.lock.is_some());
     }
     coloring
+}
+
+/// Whether the guard may make a function async: only where that is never an error (not lambdas,
+/// generators, properties or special methods Python calls itself; `__init__` and `__call__`
+/// convert). Its callers convert like the callers of any blocking function.
+fn guard_can_convert(f: &FuncInfo) -> bool {
+    !f.is_lambda()
+        && !f.is_generator
+        && !f.is_async
+        && f.method != MethodKind::Property
+        && (!f.is_dunder() || matches!(f.name.as_str(), "__init__" | "__call__"))
 }
 
 /// How a call converts, given the colored functions so far and the native `async def`s.

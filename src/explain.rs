@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use crate::color::{Coloring, Conversion, Reason};
 use crate::fxhash::FastSet;
+use crate::guard::LoopFact;
 use crate::kinds::Kind;
 use crate::resolve::{CallFact, Callee, FuncId, Resolution, WithFact};
 use crate::rewrite::RUNTIME_ALIAS;
@@ -86,6 +87,12 @@ pub fn explain(res: &Resolution, coloring: &Coloring) -> Vec<Explanation> {
                     let (rel, line, col) = place(g.module, g.start);
                     chain.push(Step { what: format!("same-name method of its class hierarchy `{}`", res.display(*g)), rel, line, col });
                     current = Some(*g);
+                }
+                Some(Reason::Spin(i)) => {
+                    if let Some(l) = coloring.loops.get(*i) {
+                        let (rel, line, col) = place(l.module, l.start);
+                        chain.push(Step { what: describe_spin(res, l), rel, line, col });
+                    }
                 }
                 Some(Reason::AlreadyAsync) => {
                     chain.push(Step { what: "already `async def`".into(), rel: rel.clone(), line, col });
@@ -168,6 +175,20 @@ fn describe_call(res: &Resolution, call: &CallFact, colored: &FastSet<FuncId>) -
     }
     parts.dedup();
     format!("calls `{}` -> {}", res.callee_text(call), parts.join(", "))
+}
+
+/// Why a loop gets the starvation guard.
+fn describe_spin(res: &Resolution, l: &LoopFact) -> String {
+    let keyword = if l.is_while { "while" } else { "for" };
+    if l.polls {
+        format!("`{keyword}` loop polls state other threads change and never waits (the starvation guard yields in it)")
+    } else {
+        let body = match l.owner {
+            crate::resolve::Owner::Func(f) => res.display(f),
+            crate::resolve::Owner::Top(_) => String::new(),
+        };
+        format!("`{keyword}` loop of thread body `{body}` never waits (the starvation guard yields in it)")
+    }
 }
 
 /// Describes a lock-acquiring `with`.

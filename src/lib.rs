@@ -3,12 +3,13 @@
 //! [`analyse`] is the pipeline, one module per step, each handing its result to the next:
 //!
 //! ```text
-//! parse → project → resolve → color → rules → explain → rewrite → edit → verify
+//! parse → project → resolve → guard → color → rules → explain → rewrite → edit → verify
 //! ```
 //!
 //! `parse` (the only user of the parser: source text, syntax tree, positions) → `project` (the
 //! files of SRC and their module names) → `resolve` (what every name, attribute and call can
-//! refer to: the facts) → `color` (which functions block, how each call converts) → `rules`
+//! refer to: the facts) → `guard` (the loops, for the starvation guard) → `color` (which
+//! functions block, how each call converts) → `rules`
 //! (what cannot be converted: diagnostics) → `explain` (`--explain`) → `rewrite` (byte-range
 //! edits) → `edit` (applying them) → `verify` (the output check). [`run`] is the whole command:
 //! the paths, loading SRC, [`analyse`], and `emit` (writing OUT). Around them: `diag` (codes and
@@ -26,6 +27,7 @@ pub mod edit;
 pub mod emit;
 pub mod explain;
 pub mod fxhash;
+pub mod guard;
 pub mod kinds;
 pub mod outside;
 pub mod parse;
@@ -61,6 +63,8 @@ pub struct Options {
     pub check: bool,
     /// `--mpy`: write `.mpy` files (see `emit::mpy`).
     pub mpy: Option<MpyOptions>,
+    /// The starvation guard (green backend): loops that never wait yield after a time slice.
+    pub guard: bool,
 }
 
 /// `--mpy` and its settings.
@@ -130,7 +134,7 @@ pub fn run(opts: &Options) -> Result<Outcome, Failure> {
     let mut trace = Trace::start();
     let program = project::load(&opts.src, &runtime_in_src).map_err(|e| Failure(e.to_string()))?;
     trace.lap("load and parse");
-    let mut analysis = analyse(&program, opts.backend);
+    let mut analysis = analyse_with(&program, opts.backend, opts.guard);
     trace.lap("analyse");
     for reserved in emit::reserved_paths() {
         if !runtime_in_src.contains(&reserved) && opts.src.join(&reserved).symlink_metadata().is_ok() {
@@ -218,6 +222,11 @@ pub struct Analysis {
 /// `explain` → `rewrite` (edits) → `edit` (new texts) → `verify` (the output check, which guards
 /// what is written: it runs when there are no errors, since with errors nothing is written).
 pub fn analyse(program: &Program, backend: Backend) -> Analysis {
+    analyse_with(program, backend, true)
+}
+
+/// [`analyse`], with the starvation guard on or off (`--no-guard`).
+pub fn analyse_with(program: &Program, backend: Backend, guard: bool) -> Analysis {
     let mut diagnostics: Vec<Diagnostic> = program.syntax_errors.iter().map(syntax_diagnostic).collect();
     for (rel, why) in &program.skipped {
         diagnostics.push(Diagnostic::new(Code::Skipped, Location::File(rel.clone()), format!("skipped: {why}")));
@@ -230,7 +239,7 @@ pub fn analyse(program: &Program, backend: Backend) -> Analysis {
             diagnostics.extend(program.modules.iter().flat_map(support::name_only_uses));
             (thread_texts(program, &compat_edits, &mut diagnostics), Vec::new())
         }
-        Backend::Green => green(program, compat_edits, &mut diagnostics),
+        Backend::Green => green(program, compat_edits, guard, &mut diagnostics),
     };
     let catalog = compat::Catalog::from_embedded(emit::RUNTIME_FILES);
     diagnostics.extend(compat::check(program, &catalog));
@@ -287,11 +296,12 @@ fn without_bom(original: &str, text: Option<String>) -> Option<String> {
 
 /// The green backend's pipeline: the new text of every module (`None`: unchanged) and the
 /// explanations; diagnostics are added to `diagnostics`.
-fn green(program: &Program, compat_edits: Vec<Vec<edit::Edit>>, diagnostics: &mut Vec<Diagnostic>) -> (Vec<Option<String>>, Vec<Explanation>) {
+fn green(program: &Program, compat_edits: Vec<Vec<edit::Edit>>, guard: bool, diagnostics: &mut Vec<Diagnostic>) -> (Vec<Option<String>>, Vec<Explanation>) {
     let mut trace = Trace::start();
     let res = resolve::resolve(program);
     trace.lap("resolve");
-    let coloring = color::color(&res);
+    let loops = if guard { guard::loops(program) } else { Vec::new() };
+    let coloring = color::color(&res, loops);
     trace.lap("color");
     diagnostics.extend(rules::check(&res, &coloring));
     trace.lap("rules");

@@ -41,6 +41,9 @@ struct Cli {
     /// Architecture of native code for --mpy (mpy-cross -march=ARCH: x64, armv7m, xtensawin, rv32imc...).
     #[arg(long, value_name = "ARCH", requires = "mpy")]
     march: Option<String>,
+    /// Green backend: no starvation guard (loops that never wait do not yield after a time slice).
+    #[arg(long)]
+    no_guard: bool,
     /// Folder holding the program.
     src: PathBuf,
     /// Folder to write (must not be inside SRC; an existing one must be a previous output).
@@ -62,7 +65,7 @@ fn main() -> ExitCode {
 
 fn run(cli: &Cli) -> u8 {
     let mpy = cli.mpy.then(|| greenify::MpyOptions { cross: cli.mpy_cross.clone(), march: cli.march.clone() });
-    let opts = greenify::Options { src: cli.src.clone(), out: cli.out.clone(), backend: cli.backend, check: cli.check, mpy };
+    let opts = greenify::Options { src: cli.src.clone(), out: cli.out.clone(), backend: cli.backend, check: cli.check, mpy, guard: !cli.no_guard };
     let outcome = match greenify::run(&opts) {
         Ok(outcome) => outcome,
         Err(failure) => {

@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashSet};
 use crate::color::{Coloring, Conversion};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::edit::Edit;
+use crate::guard::{LoopFact, Spot, GUARD_CALL};
 use crate::parse::ast::{self, Expr, Ranged, Stmt};
 use crate::parse::Source;
 use crate::project::{Module, Program};
@@ -38,7 +39,8 @@ impl NoImportSpot {
 pub fn edits(program: &Program, res: &Resolution, coloring: &Coloring) -> Vec<Result<Vec<Edit>, NoImportSpot>> {
     let builds_threads = res.kinds_built.iter().any(|k| k.is_thread());
     let entries = if builds_threads { entry_modules(program, res) } else { HashSet::new() };
-    let plan = Plan::new(res, coloring, program.modules.len());
+    let mut plan = Plan::new(res, coloring, program.modules.len());
+    plan.guard_top = builds_threads;
     program.modules.iter().enumerate().map(|(index, module)| plan.module_edits(index, module, entries.contains(&index))).collect()
 }
 
@@ -89,6 +91,10 @@ struct Plan<'r> {
     colored: Vec<Vec<FuncId>>,
     /// Per module: the library functions used as values (`Thread(target=time.sleep)`).
     value_refs: Vec<Vec<&'r ValueRefFact>>,
+    /// Per module: indices of its loops (`Coloring::loops`).
+    loops: Vec<Vec<usize>>,
+    /// Whether loops at module top level get the guard (the program starts threads).
+    guard_top: bool,
 }
 
 impl<'r> Plan<'r> {
@@ -100,7 +106,14 @@ impl<'r> Plan<'r> {
             withs: vec![Vec::new(); modules],
             colored: vec![Vec::new(); modules],
             value_refs: vec![Vec::new(); modules],
+            loops: vec![Vec::new(); modules],
+            guard_top: false,
         };
+        for (i, l) in coloring.loops.iter().enumerate() {
+            if let Some(list) = plan.loops.get_mut(l.module) {
+                list.push(i);
+            }
+        }
         for r in &res.value_refs {
             if let Some(list) = plan.value_refs.get_mut(r.module) {
                 list.push(r);
@@ -130,6 +143,10 @@ impl<'r> Plan<'r> {
         let parens = calls_needing_parens(&module.file.suite);
         let text = &module.file.text;
         let mut uses_runtime = false;
+
+        // The guard's openings go first: at one offset they come before `await ` of a call.
+        let closes = self.guard_edits(index, module, &mut edits);
+        uses_runtime |= !edits.is_empty();
 
         let mut colored: Vec<&FuncId> = self.colored[index].iter().collect();
         colored.sort();
@@ -201,6 +218,7 @@ impl<'r> Plan<'r> {
                 }
             }
         }
+        edits.extend(closes);
         for r in &self.value_refs[index] {
             uses_runtime |= replace_callee(text, r.start, r.end, r.replace, &mut edits);
         }
@@ -225,6 +243,58 @@ impl<'r> Plan<'r> {
 }
 
 impl Plan<'_> {
+    /// The starvation guard's edits for one module: the openings are pushed on `edits`, the
+    /// closing parentheses returned (they go after every other edit at their offset).
+    fn guard_edits(&self, index: usize, module: &Module, edits: &mut Vec<Edit>) -> Vec<Edit> {
+        let mut closes = Vec::new();
+        for &i in &self.loops[index] {
+            let l = &self.coloring.loops[i];
+            let Some(spot) = l.spot else { continue };
+            if l.in_local_class || self.waits_every_iteration(index, l) {
+                continue;
+            }
+            let yield_ = match l.owner {
+                Owner::Func(f) => {
+                    let convertible = self.coloring.colored.contains(&f)
+                        && self.res.index.functions.get(&f).is_some_and(|f| !f.is_async && !f.is_lambda() && !f.is_generator);
+                    if !convertible {
+                        continue;
+                    }
+                    format!("await {RUNTIME_ALIAS}.yield_()")
+                }
+                Owner::Top(_) if self.guard_top => format!("{RUNTIME_ALIAS}.run({RUNTIME_ALIAS}.yield_())"),
+                Owner::Top(_) => continue,
+            };
+            let rel = module.file.rel.to_string_lossy().replace('\\', "/").replace('\'', "");
+            let check = format!("{GUARD_CALL}'{rel}:{}') and {yield_}", l.line);
+            match spot {
+                Spot::Test { start, end } => {
+                    edits.push(Edit::insert(start, format!("{check} or (")));
+                    closes.push(Edit::insert(end, ")"));
+                }
+                Spot::Before(at) => edits.push(Edit::insert(at, format!("{check}; "))),
+            }
+        }
+        closes
+    }
+
+    /// Whether a loop waits on every iteration anyway: a blocking call in a statement directly
+    /// in its body (or in a `while` test). A wait that may be skipped (inside an `if`) does not
+    /// count, nor does `with lock:` (a free lock is taken without switching).
+    fn waits_every_iteration(&self, index: usize, l: &LoopFact) -> bool {
+        let test = match l.spot {
+            Some(Spot::Test { start, end }) if l.is_while => Some((start, end)),
+            _ => None,
+        };
+        self.calls[index].iter().any(|&c| {
+            let call = &self.res.calls[c];
+            let blocks = self.coloring.conversions[c] != Conversion::Plain || call.awaited;
+            blocks
+                && call.owner == l.owner
+                && l.top_simple.iter().chain(test.iter()).any(|&(s, e)| s <= call.start && call.end <= e)
+        })
+    }
+
     /// Inside a class body CPython mangles `__gy` to `_ClassName__gy` (MicroPython does not): the
     /// mangled names of the classes whose bodies hold an edit that uses the alias.
     fn mangled_aliases(&self, module: usize, edits: &[Edit]) -> Vec<String> {

@@ -85,6 +85,10 @@ impl Cx<'_> {
             }
             Reason::Family(other) => (id.start..f.end(), format!("(it overrides the blocking `{}`)", res.display(*other))),
             Reason::AlreadyAsync => return None,
+            Reason::Spin(i) => {
+                let l = self.coloring.loops.get(*i)?;
+                (l.start..l.start + if l.is_while { 5 } else { 3 }, "(a loop that never waits: the starvation guard yields in it)".to_string())
+            }
         };
         Some(Blocking { module: id.module, range, what })
     }

@@ -85,6 +85,7 @@ cases!(
     shadowing,
     sockets,
     sockets_flow,
+    starvation_guard,
     star_imports,
     stored_functions,
     thread_subclass,

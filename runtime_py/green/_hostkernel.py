@@ -21,6 +21,7 @@ dead = False  # set once a deadlock was reported: nothing waits any more
 threads = None  # set by threading: lists every thread, for the deadlock report
 main_task = None  # the task running the main thread's blocking call (greenify.run)
 main_w = None  # the main thread (set by threading)
+sw = False  # a thread waited since the guard's slice began (greenify._guard)
 ASYNC_FN = None  # no async-function task shortcut on CPython (see Thread._gy_coro)
 _the_loop = None
 
@@ -205,9 +206,11 @@ class Waiter:
     __await__ = __iter__
 
     def __next__(self):
+        global sw
         st = self._w_st
         if st == 1:
             self._w_st = 2
+            sw = True
             f = _park(self)
             if self._w_ms is None and stuck():
                 deadlock()

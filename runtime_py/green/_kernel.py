@@ -22,6 +22,7 @@ dead = False  # set once a deadlock was reported: nothing waits any more
 threads = None  # set by threading: lists every thread, for the deadlock report
 main_task = None  # the task running the main thread's blocking call (greenify.run)
 main_w = None  # the main thread (set by threading)
+sw = False  # a thread waited since the guard's slice began (greenify._guard)
 ASYNC_FN = type(lambda: (yield))  # async functions are generator functions here
 
 _ST = StopIteration(True)
@@ -302,11 +303,13 @@ class Waiter:
     __await__ = __iter__
 
     def __next__(self):
+        global sw
         # Hot path: every store to a Thread costs ~1 us (setter lookup through the bases),
         # every call more: inline, and store only what must change.
         st = self._w_st
         if st == 1:
             self._w_st = 2
+            sw = True  # one store: the guard's slice passes to the next thread
             if self._w_ms is None:
                 t = core.cur_task
                 if self._w_task is not t:

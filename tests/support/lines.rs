@@ -8,8 +8,8 @@
 //! with greenify's own insertions only: the same indentation; the source line's characters in
 //! order (a callee replaced by the runtime's, `time.sleep` -> `__gy.sleep`, standing for the
 //! name it replaces); and nothing inserted but `async `, `await `, parentheses, `__gy.run(`,
-//! `__gy.maybe(` and the runtime import (with its mangled aliases; on an empty or column-0 comment
-//! line, the import followed by the old line).
+//! `__gy.maybe(`, the starvation guard's checks and the runtime import (with its mangled
+//! aliases; on an empty or column-0 comment line, the import followed by the old line).
 
 use std::path::Path;
 
@@ -164,7 +164,7 @@ pub fn kept_in(old: &str, new: &str) -> bool {
 /// (allowing callees of `old` to be the ones replaced: as many as the runtime callees in `new`,
 /// e.g. `[sleep, time.sleep]` -> `[__gy.sleep, __gy.sleep]`).
 fn only_greenify_insertions(old: &str, new: &str) -> bool {
-    let new = normalised(&runtime_callees(new));
+    let new = normalised(&runtime_callees(&without_guards(new)));
     let wanted = new.matches("CALLEE").count().saturating_sub(old.matches("CALLEE").count());
     replaced_names_match(old, &dotted_names(old), wanted, &new)
 }
@@ -199,6 +199,23 @@ fn without_runtime_import(line: &str) -> String {
         (None, Some(a)) => format!("{before}{a}"),
         (None, None) => format!("{before}{after}"),
     }
+}
+
+/// Removes the starvation guard's checks: `__gy.tick('f.py:3') and await __gy.yield_() or `
+/// before a loop test, `...; ` before a statement (`__gy.run(__gy.yield_())` at top level).
+fn without_guards(line: &str) -> String {
+    let mut out = line.to_string();
+    while let Some(at) = out.find("__gy.tick('") {
+        let Some(quote) = out[at + 11..].find("') and ") else { break };
+        let mut end = at + 11 + quote + "') and ".len();
+        let rest = &out[end..];
+        let Some(yield_) = ["await __gy.yield_()", "__gy.run(__gy.yield_())"].iter().find(|y| rest.starts_with(**y)) else { break };
+        end += yield_.len();
+        let Some(sep) = [" or ", "; "].iter().find(|s| out[end..].starts_with(**s)) else { break };
+        end += sep.len();
+        out.replace_range(at..end, "");
+    }
+    out
 }
 
 /// Removes the texts greenify inserts, and the parentheses.
