@@ -288,7 +288,8 @@ impl Plan<'_> {
         };
         self.calls[index].iter().any(|&c| {
             let call = &self.res.calls[c];
-            let blocks = self.coloring.conversions[c] != Conversion::Plain || call.awaited;
+            // Already converted (greenify's own output): `await f()`, `__gy.run(f())`.
+            let blocks = self.coloring.conversions[c] != Conversion::Plain || call.awaited || call.adapted;
             blocks
                 && call.owner == l.owner
                 && l.top_simple.iter().chain(test.iter()).any(|&(s, e)| s <= call.start && call.end <= e)

@@ -230,6 +230,8 @@ class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found soon
                 await r
         except GeneratorExit:
             raise  # a daemon thread's task destroyed at interpreter exit (CPython)
+        except KeyboardInterrupt:
+            raise  # Ctrl-C belongs to the main thread (the kernel's _interrupted)
         except BaseException as e:  # noqa: B036 - report like CPython, keep others running
             if K.dead:
                 raise
@@ -425,6 +427,7 @@ def __getattr__(name):
 
 _main = _MainThread()
 K.threads = enumerate
+K.signal_thread = _MainThread
 K.main_w = _main
 S.current_thread = current_thread
 S.local_storage = _local_storage

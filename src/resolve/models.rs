@@ -256,6 +256,12 @@ impl<'p> Eval<'p, '_> {
             self.import_module(call);
             return true;
         }
+        if q == "signal.signal" {
+            // The green runtime runs a SIGINT handler in the main thread and awaits it (the
+            // compat signal module, docs/RUNTIME.md): a handler may block, like a thread target.
+            call.result.insert(Val::Foreign);
+            return true;
+        }
         if matches!(q, "logging.getLogger" | "logging.Logger" | "logging.getLoggerClass") {
             // A logger: an object of the outside class `logging.Logger`, named by its class, so
             // that its methods are the catalog's (`log.info("%s", f)` formats f).
