@@ -129,10 +129,12 @@ fn validation_runtime_is_small() {
     assert!(run.stdout.ends_with("finished.\n"), "{}", run.stdout);
 }
 
-/// The budget `validation_runtime_is_small` holds the runtime to: where it stands now (14,437 B),
-/// so it cannot grow unnoticed. Issue 14's target is 12 KB (12,288 B), not met yet; see
+/// The budget `validation_runtime_is_small` holds the runtime to: where it stands now, so it
+/// cannot grow unnoticed (14,437 B; then +~350 B for issue 13: the kernel's Ctrl-C hand-over to
+/// the main thread, the starvation guard's slice hand-off in the park path, the main thread's
+/// own sleep generator at top level). Issue 14's target is 12 KB (12,288 B), not met yet; see
 /// docs/RUNTIME.md.
-const BUDGET: u64 = 14_600;
+const BUDGET: u64 = 14_900;
 
 /// Without mpy-cross, --mpy is an error that says what to do, and OUT is not written.
 #[test]

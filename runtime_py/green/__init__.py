@@ -39,13 +39,6 @@ def run(aw):
         return aw.v
     if not K.awaitable(aw):
         return aw
-    if MPY and type(aw) is _SG:
-        # A sleep at top level: asyncio.sleep_ms's generator is one shared object, and other
-        # threads run (and sleep) before the main thread's task gets to await it: take its
-        # deadline now and sleep again inside the task.
-        until = aw.state
-        aw.state = None
-        return K.run_task(_sleep_until(until))
     return K.run_task(_wrap(aw))
 
 
@@ -59,33 +52,30 @@ def _check(t):
 
 
 if MPY:
-    from time import ticks_ms, ticks_diff
+    _asleep = asyncio.sleep_ms  # a reusable singleton: no allocation per sleep
+    # The main thread at top level (`__gy.run(__gy.sleep(s))`) sleeps on a generator of its
+    # own: asyncio's shared one is re-armed by the threads that run before the main
+    # thread's task awaits it, which ended its sleep early.
+    _TOP = asyncio.core.SingletonGenerator()
 
-    _sleep_ms = asyncio.sleep_ms  # a reusable singleton: no allocation per sleep
-    _SG = asyncio.core.SingletonGenerator
+    def _sleep_ms(ms):
+        # A sleeping thread waits: the guard's slice passes to the next thread (K.sw).
+        K.sw = True
+        if K.core.cur_task is None:
+            return _asleep(ms, _TOP)
+        return _asleep(ms)
 
-    async def _sleep_until(t):
-        if t is not None:
-            await _sleep_ms(max(0, ticks_diff(t, ticks_ms())))
-
-    # A sleeping thread waits: the guard's slice passes to the next thread (K.sw).
     def sleep_ms(ms):
         # +1: ticks_ms() is truncated; a sleep must never end early.
-        K.sw = True
         if ms > 0:
             return _sleep_ms(int(ms) + 1)
         _check(ms)
         return _sleep_ms(0)
 
     def sleep(s):
-        K.sw = True
         if s > 0:
             return _sleep_ms(int(s * 1000) + 1)
         _check(s)
-        return _sleep_ms(0)
-
-    def yield_():
-        # The guard's yield: back on the run queue behind every ready thread.
         return _sleep_ms(0)
 
 else:
@@ -95,9 +85,6 @@ else:
         K.sw = True
         return asyncio.sleep(s)
 
-    def yield_():
-        return asyncio.sleep(0)
-
     def sleep_ms(ms):
         return sleep(ms / 1000)
 
@@ -106,24 +93,21 @@ def sleep_us(us):
     return sleep_ms(us / 1000)
 
 
+_LAZY = {"maybe": "_conv", "new": "_conv", "tick": "_guard", "yield_": "_guard", "configure": "_guard"}
+
+
 def __getattr__(name):
     # Lazy submodules: `__gy.gsocket.socket(...)` loads greenify.gsocket on first use, so
     # programs without sockets never load it.  MicroPython also asks here for
     # `from greenify import _shared` before that submodule is loaded: import any name.
-    # maybe() and new() (mixed-color call sites, converted constructors) live in _conv.
+    # maybe() and new() (mixed-color call sites, converted constructors) live in _conv,
+    # the starvation guard's tick(), yield_() and configure() in _guard.
     if name[:2] == "__":
         raise AttributeError(name)
-    if name == "maybe" or name == "new":
-        from greenify import _conv
-
-        v = globals()[name] = getattr(_conv, name)
-        return v
-    if name == "tick" or name == "configure":
-        # The guard loads on first use and its functions become attributes of the package
-        # (the hot path is then one attribute lookup).
-        from greenify import _guard
-
-        v = globals()[name] = getattr(_guard, name)
+    m = _LAZY.get(name)
+    if m is not None:
+        # Then an attribute of the package: the guard's tick() is one lookup per iteration.
+        v = globals()[name] = getattr(__import__("greenify." + m, None, None, [name]), name)
         return v
     try:
         __import__("greenify." + name)

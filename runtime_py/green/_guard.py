@@ -20,9 +20,22 @@ import sys
 from greenify import _kernel as K
 from greenify._plat import MPY
 
+import asyncio
+
 if MPY:
     from time import ticks_ms, ticks_diff, ticks_add
+
+    _sleep_ms = asyncio.sleep_ms
+
+    def yield_():
+        # Back on the run queue behind every ready thread (a reusable singleton).
+        return _sleep_ms(0)
+
 else:
+
+    def yield_():
+        return asyncio.sleep(0)
+
     from time import monotonic
 
     def ticks_ms():

@@ -15,14 +15,13 @@ greenify/__init__.py picks one, and this module is never imported there.
 """
 import sys
 from asyncio import core
-from time import ticks_ms, ticks_add, ticks_diff, sleep_ms
+from time import ticks_ms, ticks_add, ticks_diff
 
 tasks = {}  # asyncio Task -> green Thread (main thread's run tasks too)
 dead = False  # set once a deadlock was reported: nothing waits any more
 threads = None  # set by threading: lists every thread, for the deadlock report
 main_task = None  # the task running the main thread's blocking call (greenify.run)
 main_w = None  # the main thread (set by threading)
-signal_thread = None  # makes the thread a blocking signal handler runs as (threading)
 sigint = None  # a Python SIGINT handler set through signal.signal (compat signal module)
 sw = False  # a thread waited since the guard's slice began (greenify._guard)
 ASYNC_FN = type(lambda: (yield))  # async functions are generator functions here
@@ -249,112 +248,31 @@ def _run(task, until):
     try:
         while True:
             try:
-                if task.done():
-                    # It ended while a signal handler ran the loop: its outcome is kept.
-                    er = task.data
-                    if isinstance(er, StopIteration):
-                        return er.value
-                    raise er
                 r = until(task)
-                if task.done() or sigint is None:
+                if sigint is None or task.done():
                     return r
-                # Nothing can run, and the main thread's call is not done: with a SIGINT
-                # handler only Ctrl-C can change that (the loop returned, having nothing
-                # to wait on).  Sleep until it comes; the handler then runs below.
-                while True:
-                    sleep_ms(1 << 20)
-            except SystemExit as e:
+                e = None  # every thread blocked, a SIGINT handler set: only Ctrl-C goes on
+            except SystemExit as x:
                 # A thread task ended by SystemExit escapes the loop; the thread ends (its
                 # excepthook decides, the default one is silent) and the loop goes on.
                 t = core.cur_task
                 th = tasks.get(t)
                 if dead or t is task or th is None:
                     raise
-                th._gy_failed(e)
-            except KeyboardInterrupt as e:
-                if not _interrupted(task, e):
-                    raise
-                # A signal.signal handler took it: the main thread's call goes on.
+                th._gy_failed(x)
+                continue
+            except KeyboardInterrupt as x:
+                e = x
+            # Ctrl-C: greenify._intr, shipped to programs that name KeyboardInterrupt or
+            # signal.  Without it the program ends; the loop is left at top level.
+            try:
+                from greenify import _intr
+            except (ImportError, AttributeError):  # (the package's __getattr__ says which)
+                core.cur_task = None
+                raise e
+            return _intr.resume(task, until, e)
     finally:
         main_task = prev
-
-
-def _in_task(e):
-    # Whether a KeyboardInterrupt was raised in a task's code rather than while the loop
-    # waited for I/O or time: its traceback goes on past run_until_complete into something
-    # other than wait_io_event.  (Only read on Ctrl-C: allocating is fine here.)
-    import io
-
-    buf = io.StringIO()
-    sys.print_exception(e, buf)
-    lines = buf.getvalue().split("\n")
-    for i, line in enumerate(lines):
-        if line.endswith("in run_until_complete"):
-            nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            return nxt.startswith("  File") and not nxt.endswith("in wait_io_event")
-    return False
-
-
-def _interrupted(task, e):
-    """Ctrl-C reached the scheduler while the main thread waited in `task`.
-
-    MicroPython raises KeyboardInterrupt wherever code runs: in the loop's wait (every
-    thread blocked or sleeping) or in the code of the thread that was running.  CPython
-    raises it in the main thread only.  Here the loop is left as the main thread's blocking
-    call: the main thread's wait is withdrawn, `current_thread()` is MainThread again, and
-    a thread whose code the interrupt unwound ends (its coroutine cannot be resumed; it
-    ends without a report, as it would not have been interrupted on CPython).  With a
-    signal.signal(SIGINT, ...) handler, the handler runs in the main thread and True is
-    returned: the loop resumes and the main thread's call goes on, as on CPython (unless
-    the interrupt unwound the main thread's own code)."""
-    t = core.cur_task
-    hit = t is not None and _in_task(e)
-    resume = sigint is not None and not (hit and t is task)
-    if not resume:
-        _withdraw(task)  # first: ending a thread below must not see the main thread waiting
-    if hit and t is not task:
-        th = tasks.get(t)
-        if th is not None and th is not main_w and th._w_st != 5:
-            th._gy_end()
-    core.cur_task = None
-    if resume:
-        try:
-            r = sigint(2, None)
-            if awaitable(r):
-                # A converted handler (it blocks).  The main thread's own call is still
-                # pending on the main thread's Waiter, so the handler waits as a thread of
-                # its own, named MainThread (threading sets signal_thread).
-                h = core.create_task(_await(r))
-                tasks[h] = signal_thread()
-                try:
-                    core.run_until_complete(h)
-                finally:
-                    tasks.pop(h, None)
-                    core.cur_task = None
-        except BaseException:  # noqa: B036 - the handler raised: the main thread's call ends
-            _withdraw(task)
-            raise
-    return resume
-
-
-async def _await(aw):
-    return await aw
-
-
-def _withdraw(task):
-    # The main thread leaves its blocking call: off its wait list, its task off the queue.
-    w = main_w
-    if w._w_st in (1, 2, 3, 4):
-        if w._w_st in (1, 2) and w._w_wl is not None and w in w._w_wl:
-            w._w_wl.remove(w)
-        w._w_st = 0
-        w._w_val = None
-        w._w_lk = None
-        w._w_ret = True
-        w._w_item = None
-        w._w_ms = None
-    core._task_queue.remove(task)  # a sleeping or timed wait is queued with its deadline
-    task.data = _CANCEL
 
 
 class Waiter:

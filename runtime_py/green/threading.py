@@ -427,7 +427,6 @@ def __getattr__(name):
 
 _main = _MainThread()
 K.threads = enumerate
-K.signal_thread = _MainThread
 K.main_w = _main
 S.current_thread = current_thread
 S.local_storage = _local_storage

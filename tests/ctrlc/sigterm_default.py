@@ -1,5 +1,6 @@
 # SIGTERM without a handler ends the process at once, as the OS does on CPython: nothing more is
 # printed and the exit status is the signal's.
+# ctrlc: signals=15
 import threading
 import time
 
