@@ -143,4 +143,4 @@ macro_rules! modules {
 
 modules!(time, logging, functools, traceback, abc, collections, contextlib, os, typing, __future__, r#enum);
 // compat-ext's modules
-modules!(itertools, operator, dataclasses, socket, concurrent);
+modules!(itertools, operator, dataclasses, socket, concurrent, socketserver);
