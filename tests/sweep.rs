@@ -128,8 +128,9 @@ fn sweep_each(sources: &[(PathBuf, Vec<u8>)], out_dir: &Path) -> (Findings, Vec<
                     changed = true;
                     // A byte order mark is taken off every file (MicroPython refuses it).
                     let text = without_bom(&module.file.text);
-                    // The compat edits (builtin names MicroPython lacks, `metaclass=`) change any file.
-                    let compat = greenify::compat::names::edits(&module.file.source, &module.file.suite);
+                    // The compat edits (builtin names MicroPython lacks, `metaclass=`, data class
+                    // fields) change any file.
+                    let compat = greenify::compat::module_edits(&module.file.source, &module.file.suite);
                     if BLOCKING_WORDS.iter().all(|w| !text.contains(w)) && compat.is_empty() && new != text {
                         findings.add("untouched", format!("{}: changed without blocking code", rel.display()));
                     }
@@ -386,6 +387,10 @@ fn line_check_allows_insertions_and_callee_replacements_only() {
     assert!(!kept_in("    time.sleep(1)", "    await __gy.sleep(2)"));
     assert!(!kept_in("x = 1", "y = 1"));
     assert!(!kept_in("f(a + b)", "__gy.f(b)"));
+    let rel = Path::new("m.py");
+    let field = "    a: Dict[str, \"Q\"]  # c\n";
+    assert!(lines_kept(rel, field, "    a: Dict[str, \"Q\"]; __gyann__ = ((\"a\", \"Dict[str, \\\"Q\\\"]\"),)  # c\n").is_ok());
+    assert!(lines_kept(rel, field, "    a: Dict[str, \"Q\"]; __gyann__ = ((\"a\", \"x\"),); y = 1  # c\n").is_err());
 }
 
 #[test]

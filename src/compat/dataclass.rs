@@ -61,6 +61,16 @@ fn literal(text: &str) -> String {
     out
 }
 
+/// Whether a statement is `__gyann__ = ...` or `__gyann__ += ...` (an edit made before).
+fn assigns_fields(stmt: &Stmt) -> bool {
+    let target = match stmt {
+        Stmt::Assign(a) if a.targets.len() == 1 => &a.targets[0],
+        Stmt::AugAssign(a) => &*a.target,
+        _ => return false,
+    };
+    matches!(target, Expr::Name(n) if n.id.as_str() == ATTRIBUTE)
+}
+
 struct Finder<'s> {
     source: &'s Source,
     edits: Vec<Edit>,
@@ -68,6 +78,10 @@ struct Finder<'s> {
 
 impl Finder<'_> {
     fn fields(&mut self, class: &ast::StmtClassDef) {
+        if class.body.iter().any(assigns_fields) {
+            // greenify's own output: the fields are listed already.
+            return;
+        }
         let mut first = true;
         for stmt in &class.body {
             let Stmt::AnnAssign(a) = stmt else { continue };
@@ -119,5 +133,11 @@ mod tests {
         assert_eq!(rewritten(text), want);
         let nested = "def f():\n    @dataclass\n    class N:\n        v: int\n    return N\n";
         assert!(rewritten(nested).contains("v: int; __gyann__ = ((\"v\", \"int\"),)\n"));
+    }
+
+    #[test]
+    fn own_output_is_left_as_it_is() {
+        let once = rewritten("@dataclass\nclass T:\n    id: int\n    name: str = 'x'\n");
+        assert_eq!(rewritten(&once), once);
     }
 }

@@ -81,15 +81,14 @@ pub fn files(program: &Program, catalog: &Catalog, extra: &[&str]) -> Vec<(PathB
 /// The compat edits of every module (same order as `Program::modules`; both backends): builtin
 /// names MicroPython lacks and `metaclass=` ([`names`]), data class fields ([`dataclass`]).
 pub fn edits(program: &Program) -> Vec<Vec<crate::edit::Edit>> {
-    program
-        .modules
-        .iter()
-        .map(|m| {
-            let mut edits = names::edits(&m.file.source, &m.file.suite);
-            edits.extend(dataclass::edits(&m.file.source, &m.file.suite));
-            edits
-        })
-        .collect()
+    program.modules.iter().map(|m| module_edits(&m.file.source, &m.file.suite)).collect()
+}
+
+/// The compat edits of one module: what [`edits`] gives for it.
+pub fn module_edits(source: &crate::parse::Source, suite: &[crate::parse::ast::Stmt]) -> Vec<crate::edit::Edit> {
+    let mut edits = names::edits(source, suite);
+    edits.extend(dataclass::edits(source, suite));
+    edits
 }
 
 /// What the compat check reports for the whole program: GY401 (below), GY402 and GY403

@@ -9,7 +9,8 @@
 //! order (a callee replaced by the runtime's, `time.sleep` -> `__gy.sleep`, standing for the
 //! name it replaces); and nothing inserted but `async `, `await `, parentheses, `__gy.run(`,
 //! `__gy.maybe(`, the starvation guard's checks and the runtime import (with its mangled
-//! aliases; on an empty or column-0 comment line, the import followed by the old line).
+//! aliases; on an empty or column-0 comment line, the import followed by the old line), and
+//! the compat edits (builtin names, `metaclass=`, a data class's field list).
 
 use std::path::Path;
 
@@ -65,6 +66,10 @@ fn without_compat(old: &str, new: &str) -> (String, String) {
     let mut new = new.to_string();
     let mut old = old.to_string();
     if let Some(at) = new.find(METABASE) {
+        // `metaclass = M` is written `metaclass=M` when put back below.
+        for spaced in ["metaclass = ", "metaclass =", "metaclass= "] {
+            old = old.replace(spaced, "metaclass=");
+        }
         let mut depth = 0;
         let mut end = new.len();
         for (i, c) in new[at + METABASE.len() - 1..].char_indices() {
@@ -102,7 +107,40 @@ fn without_compat(old: &str, new: &str) -> (String, String) {
             new.replace_range(at..at + METABASE.len(), "metaclass=");
         }
     }
-    (old, new.replace("__import__(\"_gycompat\").", ""))
+    (old, without_fields(&new).replace("__import__(\"_gycompat\").", ""))
+}
+
+/// Removes a data class field list appended to a statement:
+/// `; __gyann__ = (("name", "ann"),)` or `; __gyann__ += ...` (the strings may hold brackets).
+fn without_fields(line: &str) -> String {
+    let mut out = line.to_string();
+    for op in ["; __gyann__ = ", "; __gyann__ += "] {
+        let Some(at) = out.find(op) else { continue };
+        let start = at + op.len();
+        let (mut depth, mut in_string, mut escaped, mut end) = (0i32, false, false, None);
+        for (i, c) in out[start..].char_indices() {
+            match (in_string, escaped, c) {
+                (true, true, _) => escaped = false,
+                (true, false, '\\') => escaped = true,
+                (true, false, '"') => in_string = false,
+                (true, false, _) => {}
+                (false, _, '"') => in_string = true,
+                (false, _, '(') => depth += 1,
+                (false, _, ')') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(start + i + 1);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(end) = end {
+            out.replace_range(at..end, "");
+        }
+    }
+    out
 }
 
 /// Whether the output line `new` is the source line `old` with insertions only, apart from
