@@ -280,8 +280,11 @@ class Waiter:
 
     _w_st: 0 running, 1 armed (on a wait list, not yet parked), 2 parked, 3 result ready,
     4 exception ready (in _w_val); Thread adds -1 not started and 5 ended.
-    _w_kind: (what, timeout result) of the wait, e.g. ("Queue.get", Empty): the report's
-    text and what a timeout returns (an exception class is raised).
+    _w_val: while waiting, the kind of the wait: (what, timeout result), e.g. ("Queue.get",
+    Empty), the report's text and what a timeout returns (an exception class is raised);
+    once woken, the value (or exception) delivered.  One field for both: every instance
+    field costs 16 bytes per thread, and Thread.start() gives a thread all its fields at
+    once, so parking, waking and ending a thread never grow its attribute table.
     """
 
     _w_st = 0
@@ -293,7 +296,6 @@ class Waiter:
     _w_lk = None  # lock to re-acquire after a Condition wait
     _w_cnt = 1  # RLock recursion count to restore with it
     _w_ret = True  # what a lock grant delivers (False: Condition wait timed out)
-    _w_kind = None
     _w_item = None  # a put() waiting for room keeps its item here
 
     def _w_arm(self, wl, timeout, kind):
@@ -304,8 +306,8 @@ class Waiter:
         # every base first): store only what changed, loads are cheap.
         if self._w_wl is not wl:
             self._w_wl = wl
-        if self._w_kind is not kind:
-            self._w_kind = kind
+        if self._w_val is not kind:
+            self._w_val = kind
         if timeout is not None:
             _arm_clock(self, timeout)
         elif self._w_ms is not None:
@@ -392,7 +394,7 @@ class Waiter:
                 self._w_wl = lk._wl
                 lk._wl.append(self)
                 return True
-        t = self._w_kind[1]
+        t = self._w_val[1]
         self._w_val = t
         self._w_st = 4 if isinstance(t, type) else 3
         return False
@@ -452,5 +454,5 @@ def deadlock():
     print("greenify: deadlock: every thread is blocked", file=err)
     for th in threads():
         if th._w_st == 2:
-            print("  %s: %s" % (th.name, th._w_kind[0]), file=err)
+            print("  %s: %s" % (th.name, th._w_val[0]), file=err)
     sys.exit(3)

@@ -197,6 +197,11 @@ class Thread(K.Waiter, S.ThreadBase):  # Waiter first: its fields are found soon
             t = K.spawn(coro)
             t.state = _on_end  # MicroPython calls it when the task ends
         K.tasks[t] = self
+        # Every field a wait uses, given now: the attribute table reaches its final size
+        # while the thread is made, so parking, waking and ending it allocate nothing.
+        self._w_task = t
+        self._w_wl = None
+        self._w_val = None
         _register_atexit()
 
     def _gy_coro(self):
