@@ -141,6 +141,6 @@ macro_rules! modules {
     ($($name:ident),* $(,)?) => { $( #[test] fn $name() { check_module(stringify!($name).trim_start_matches("r#")); } )* };
 }
 
-modules!(time, logging, functools, traceback, abc, collections, contextlib, os, typing, __future__, r#enum);
+modules!(time, logging, functools, traceback, abc, collections, contextlib, os, typing, __future__, r#enum, importlib);
 // compat-ext's modules
 modules!(itertools, operator, dataclasses, socket, concurrent, socketserver);

@@ -129,7 +129,7 @@ fn sweep_each(sources: &[(PathBuf, Vec<u8>)], out_dir: &Path) -> (Findings, Vec<
                     // A byte order mark is taken off every file (MicroPython refuses it).
                     let text = without_bom(&module.file.text);
                     // The compat edits (builtin names MicroPython lacks, `metaclass=`, data class
-                    // fields) change any file.
+                    // fields, enum seals) change any file.
                     let compat = greenify::compat::module_edits(&module.file.source, &module.file.suite);
                     if BLOCKING_WORDS.iter().all(|w| !text.contains(w)) && compat.is_empty() && new != text {
                         findings.add("untouched", format!("{}: changed without blocking code", rel.display()));
@@ -391,6 +391,10 @@ fn line_check_allows_insertions_and_callee_replacements_only() {
     let field = "    a: Dict[str, \"Q\"]  # c\n";
     assert!(lines_kept(rel, field, "    a: Dict[str, \"Q\"]; __gyann__ = ((\"a\", \"Dict[str, \\\"Q\\\"]\"),)  # c\n").is_ok());
     assert!(lines_kept(rel, field, "    a: Dict[str, \"Q\"]; __gyann__ = ((\"a\", \"x\"),); y = 1  # c\n").is_err());
+    let member = "    RED = 1  # c\n";
+    let seal = "; __gy_seal__ = __import__(\"enum\").__dict__.get(\"_gy_order\", lambda *n: None)(\"RED\", \"BLUE\")";
+    assert!(lines_kept(rel, member, &format!("    RED = 1{seal}  # c\n")).is_ok());
+    assert!(lines_kept(rel, member, &format!("    RED = 2{seal}  # c\n")).is_err());
 }
 
 #[test]

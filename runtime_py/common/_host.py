@@ -36,6 +36,7 @@ def ensure_real():
         sys.path[:] = saved
     real["threading"] = threading
     real["queue"] = queue
+    _program_threads_in_logging()
     for n in ("threading", "queue"):
         if n in pending:
             sys.modules[n] = pending[n]
@@ -51,3 +52,35 @@ def install(name):
     mod = sys.modules["greenify." + name]
     sys.modules[name] = mod
     return mod
+
+
+class _ProgramThreads:
+    """What the stdlib's `logging` sees as `threading` on a host run.
+
+    asyncio imports the real `logging` (so a program's `import logging` gets it too), and its
+    records take `threading.current_thread()` from the real threading, which knows no green
+    thread: `%(threadName)s` would be MainThread everywhere.  This asks the program's
+    `threading` (greenify's, in sys.modules) for the current thread; locks and the rest stay real.
+    """
+
+    def __init__(self, real):
+        self._real = real
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def current_thread(self):
+        return sys.modules.get("threading", self._real).current_thread()
+
+    def get_ident(self):
+        return sys.modules.get("threading", self._real).get_ident()
+
+
+def _program_threads_in_logging():
+    import logging
+
+    if not isinstance(logging.threading, _ProgramThreads):
+        logging.threading = _ProgramThreads(logging.threading)
+    # The host kernel's asyncio loop logs "Using selector" at DEBUG when it is made: keep it out
+    # of a program's DEBUG log (a device prints no such line).
+    logging.getLogger("asyncio").setLevel(logging.INFO)

@@ -32,18 +32,30 @@ class auto:
 
 
 class _Seal:
-    # What greenify may insert into an Enum class body as
-    # `__gy_seal__ = __import__("enum").__dict__.get("_gy_seal")`: its __set_name__ is the
-    # class-creation hook a metaclass would be (on CPython the value is None, no member).
+    # What greenify inserts into an Enum class body as `__gy_seal__ =
+    # __import__("enum").__dict__.get("_gy_order", lambda *n: None)("RED", "GREEN")`: its
+    # __set_name__ is the class-creation hook a metaclass would be, and the names are the body's
+    # assignments in definition order (MicroPython's class dict has none). On CPython the value
+    # is None, and a dunder is no member.
+    def __init__(self, names=()):
+        self.names = names
+
     def __set_name__(self, owner, name):
         try:
             delattr(owner, name)
         except AttributeError:
             pass
-        _seal(owner)
+        if issubclass(owner, Enum):  # greenify picks enum classes by base name: be sure
+            if self.names:
+                owner._gy_names = self.names
+            _seal(owner)
 
 
-_gy_seal = _Seal()
+_gy_seal = _Seal()  # the marker of earlier greenify output (no names)
+
+
+def _gy_order(*names):
+    return _Seal(names)
 
 
 class member:
@@ -86,7 +98,12 @@ def _seal(cls):
     if "__init__" in _own_dicts(cls):
         init = cls.__init__
         cls.__init__ = Enum.__init__
-    items.sort(key=_order)
+    order = d.get("_gy_names")
+    if order:  # definition order, from greenify's seal; names it did not see go after
+        pos = {n: i for i, n in enumerate(order)}
+        items.sort(key=lambda kv: (0, pos[kv[0]], "") if kv[0] in pos else (1,) + _order(kv))
+    else:
+        items.sort(key=_order)
     names = []
     from collections import OrderedDict  # __members__ in definition order
     by_name = OrderedDict()

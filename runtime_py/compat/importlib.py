@@ -17,8 +17,15 @@ if sys.implementation.name == "micropython":
                 raise ImportError("attempted relative import beyond top-level package")
             stem = ".".join(base[: len(base) - level + 1])
             name = stem + "." + name[level:] if name[level:] else stem
-        __import__(name)
-        return sys.modules[name]
+        top = __import__(name)
+        mod = sys.modules.get(name)
+        if mod is None:
+            # Built-in modules (json, struct...) never enter MicroPython's sys.modules: walk
+            # down from the top package __import__ returned.
+            mod = top
+            for part in name.split(".")[1:]:
+                mod = getattr(mod, part)
+        return mod
 
     def invalidate_caches():
         pass

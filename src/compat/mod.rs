@@ -13,6 +13,7 @@
 pub mod catalog;
 pub mod dataclass;
 pub mod device;
+pub mod enums;
 pub mod imports;
 pub mod language;
 pub mod names;
@@ -79,15 +80,26 @@ pub fn files(program: &Program, catalog: &Catalog, extra: &[&str]) -> Vec<(PathB
 }
 
 /// The compat edits of every module (same order as `Program::modules`; both backends): builtin
-/// names MicroPython lacks and `metaclass=` ([`names`]), data class fields ([`dataclass`]).
+/// names MicroPython lacks and `metaclass=` ([`names`]), data class fields ([`dataclass`]), the
+/// seal of enum classes ([`enums`], whose enum class names are the whole program's).
 pub fn edits(program: &Program) -> Vec<Vec<crate::edit::Edit>> {
-    program.modules.iter().map(|m| module_edits(&m.file.source, &m.file.suite)).collect()
+    let enum_names = enums::enum_names(program.modules.iter().map(|m| m.file.suite.as_slice()));
+    program.modules.iter().map(|m| edits_with(&m.file.source, &m.file.suite, &enum_names)).collect()
 }
 
-/// The compat edits of one module: what [`edits`] gives for it.
+/// The compat edits of one module on its own (enum classes known from this module only).
 pub fn module_edits(source: &crate::parse::Source, suite: &[crate::parse::ast::Stmt]) -> Vec<crate::edit::Edit> {
+    edits_with(source, suite, &enums::enum_names(std::iter::once(suite)))
+}
+
+fn edits_with(
+    source: &crate::parse::Source,
+    suite: &[crate::parse::ast::Stmt],
+    enum_names: &BTreeSet<String>,
+) -> Vec<crate::edit::Edit> {
     let mut edits = names::edits(source, suite);
     edits.extend(dataclass::edits(source, suite));
+    edits.extend(enums::edits(suite, enum_names));
     edits
 }
 

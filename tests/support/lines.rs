@@ -107,7 +107,21 @@ fn without_compat(old: &str, new: &str) -> (String, String) {
             new.replace_range(at..at + METABASE.len(), "metaclass=");
         }
     }
-    (old, without_fields(&new).replace("__import__(\"_gycompat\").", ""))
+    (old, without_seal(&without_fields(&new)).replace("__import__(\"_gycompat\").", ""))
+}
+
+/// Removes an enum class's seal appended to a statement:
+/// `; __gy_seal__ = __import__("enum").__dict__.get("_gy_order", lambda *n: None)("A", "B")`.
+fn without_seal(line: &str) -> String {
+    const SEAL: &str = "; __gy_seal__ = __import__(\"enum\").__dict__.get(\"_gy_order\", lambda *n: None)(";
+    let mut out = line.to_string();
+    let Some(at) = out.find(SEAL) else { return out };
+    let start = at + SEAL.len();
+    // The names are plain identifiers in double quotes: the first `)` closes the list.
+    if let Some(close) = out[start..].find(')') {
+        out.replace_range(at..start + close + 1, "");
+    }
+    out
 }
 
 /// Removes a data class field list appended to a statement:

@@ -547,6 +547,10 @@ def _types():
     }
 
 
+_CALLABLE_TYPES = ("function", "closure", "bound_method", "builtin_function_or_method",
+                   "builtin_function")
+
+
 def _install():
     import abc
     reg = abc._virtual
@@ -566,7 +570,9 @@ def _install():
     _hooks[Sized] = lambda C: _has(C, "__len__")
     _hooks[Container] = lambda C: _has(C, "__contains__")
     _hooks[Collection] = lambda C: _has(C, "__len__", "__iter__", "__contains__")
-    _hooks[Callable] = lambda C: _has(C, "__call__")
+    # MicroPython's function kinds (bytecode, closure, native/viper code such as greenify's
+    # line-atomic print) are distinct types with no __call__ attribute: go by the type's name.
+    _hooks[Callable] = lambda C: _has(C, "__call__") or getattr(C, "__name__", "") in _CALLABLE_TYPES
     _hooks[Awaitable] = lambda C: _has(C, "__await__")
     _hooks[AsyncIterable] = lambda C: _has(C, "__aiter__")
     _hooks[AsyncIterator] = lambda C: _has(C, "__aiter__", "__anext__")
