@@ -193,6 +193,9 @@ fn describe_spin(res: &Resolution, l: &LoopFact) -> String {
 
 /// Describes a lock-acquiring `with`.
 fn describe_with(w: &WithFact) -> String {
+    if w.is_for {
+        return "`for` waits for each result of a thread pool".to_string();
+    }
     let kinds: Vec<&str> = w.items.iter().filter_map(|item| item.lock.map(Kind::name)).collect();
     format!("`with` acquires a {}", kinds.join(", "))
 }

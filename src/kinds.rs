@@ -22,6 +22,16 @@ pub enum Kind {
     Queue,
     Socket,
     Poll,
+    /// A `concurrent.futures` thread pool (`ThreadPoolExecutor`): `submit`/`map` run callables as
+    /// thread bodies; `with pool:` waits for them at its end.
+    Executor,
+    /// A `concurrent.futures.Future`: `result()`/`exception()` wait for it.
+    Future,
+    /// A future known to be done: what a done-callback gets, what `as_completed` yields, the
+    /// `done` set of `wait`. Its `result()` returns at once (the runtime gives the value).
+    DoneFuture,
+    /// What `Executor.map` and `as_completed` return: iterating it waits for the next result.
+    Results,
 }
 
 impl Kind {
@@ -38,12 +48,21 @@ impl Kind {
             Kind::Queue => "Queue",
             Kind::Socket => "socket",
             Kind::Poll => "poll",
+            Kind::Executor => "ThreadPoolExecutor",
+            Kind::Future | Kind::DoneFuture => "Future",
+            Kind::Results => "results iterator",
         }
     }
 
     /// Whether `with x:` on this kind acquires (and so may block): becomes `async with`.
     pub fn is_lock_like(self) -> bool {
         matches!(self, Kind::Lock | Kind::Condition | Kind::Semaphore)
+    }
+
+    /// Whether `with x:` on this kind may block (lock-like kinds acquire, a thread pool's end
+    /// waits for its work): becomes `async with`.
+    pub fn with_blocks(self) -> bool {
+        self.is_lock_like() || self == Kind::Executor
     }
 
     /// Threads and timers.
@@ -62,6 +81,9 @@ impl Kind {
             Kind::Queue => matches!(method, "get" | "put" | "join"),
             Kind::Socket => SOCKET_METHODS.contains(&method),
             Kind::Poll => matches!(method, "poll" | "ipoll"),
+            Kind::Executor => matches!(method, "shutdown" | "map"),
+            Kind::Future => matches!(method, "result" | "exception"),
+            Kind::DoneFuture | Kind::Results => false,
         }
     }
 }
@@ -139,6 +161,8 @@ pub fn external_function(module: &str, name: &str) -> Option<External> {
         ("threading", "Event") => ctor(Kind::Event),
         ("threading", "Barrier") => ctor(Kind::Barrier),
         ("threading", "current_thread" | "main_thread" | "currentThread") => Some(CurrentThread),
+        ("concurrent.futures", "ThreadPoolExecutor" | "ProcessPoolExecutor") => ctor(Kind::Executor),
+        ("concurrent.futures", "Future") => ctor(Kind::Future),
         ("queue", "Queue" | "LifoQueue" | "PriorityQueue" | "SimpleQueue") => ctor(Kind::Queue),
         ("time", "sleep") => Some(Blocking { replace: "sleep", returns: None }),
         ("time", "sleep_ms") => Some(Blocking { replace: "sleep_ms", returns: None }),
@@ -209,6 +233,7 @@ pub fn non_blocking_call_at(kind: Kind, method: &str, call: &ast::ExprCall, skip
         (Kind::Lock | Kind::Semaphore | Kind::Condition, "acquire") => ("blocking", 0),
         (Kind::Queue, "get") => ("block", 0),
         (Kind::Queue, "put") => ("block", 1),
+        (Kind::Executor, "shutdown") => ("wait", 0),
         _ => return false,
     };
     let by_keyword = call.keywords.iter().any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == keyword) && is_false(&k.value));
@@ -259,6 +284,8 @@ mod tests {
         assert!(!non_blocking_call(Kind::Queue, "put", &call("q.put(False)")));
         assert!(!non_blocking_call(Kind::Queue, "get", &call("q.get(True, 1)")));
         assert!(!non_blocking_call(Kind::Thread, "join", &call("t.join(0)")));
+        assert!(non_blocking_call(Kind::Executor, "shutdown", &call("ex.shutdown(wait=False)")));
+        assert!(!non_blocking_call(Kind::Executor, "shutdown", &call("ex.shutdown(cancel_futures=False)")));
     }
 
     #[test]

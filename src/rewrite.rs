@@ -250,7 +250,7 @@ impl Plan<'_> {
         for &i in &self.loops[index] {
             let l = &self.coloring.loops[i];
             let Some(spot) = l.spot else { continue };
-            if l.in_local_class || self.waits_every_iteration(index, l) {
+            if l.in_local_class || self.waits_every_iteration(index, l) || self.iterates_results(index, l) {
                 continue;
             }
             let yield_ = match l.owner {
@@ -276,6 +276,11 @@ impl Plan<'_> {
             }
         }
         closes
+    }
+
+    /// Whether a loop is a `for` over thread pool results, which waits for each one.
+    fn iterates_results(&self, index: usize, l: &LoopFact) -> bool {
+        self.withs[index].iter().any(|&i| self.res.withs[i].is_for && self.res.withs[i].start == l.start)
     }
 
     /// Whether a loop waits on every iteration anyway: a blocking call in a statement directly

@@ -81,7 +81,8 @@ impl Cx<'_> {
             }
             Reason::With(i) => {
                 let w = &res.withs[*i];
-                (w.start..w.end, "`with` on a lock".to_string())
+                let what = if w.is_for { "`for` over thread pool results" } else { "`with` on a lock" };
+                (w.start..w.end, what.to_string())
             }
             Reason::Family(other) => (id.start..f.end(), format!("(it overrides the blocking `{}`)", res.display(*other))),
             Reason::AlreadyAsync => return None,

@@ -37,6 +37,11 @@ def ensure_real():
     real["threading"] = threading
     real["queue"] = queue
     _program_threads_in_logging()
+    if os.path.exists(os.path.join(_OUT, "concurrent", "futures.py")):
+        # asyncio imported the real concurrent.futures and keeps it; the program gets OUT's
+        # compat one (green workers), whose import finds the package again.
+        for n in [n for n in sys.modules if n == "concurrent" or n.startswith("concurrent.")]:
+            del sys.modules[n]
     for n in ("threading", "queue"):
         if n in pending:
             sys.modules[n] = pending[n]

@@ -38,7 +38,9 @@ def run(aw):
     if isinstance(aw, K.Done):
         return aw.v
     if not K.awaitable(aw):
-        return aw
+        # `__gy.run(__gy.maybe(f()))` (a mixed call at top level) where f gave a plain value.
+        c = sys.modules.get("greenify._conv")
+        return aw.v if c is not None and type(aw) is c._Value else aw
     return K.run_task(_wrap(aw))
 
 

@@ -20,7 +20,12 @@ class _Value:
 
 
 def maybe(x):
-    return x if K.awaitable(x) else _Value(x)
+    if K.awaitable(x):
+        return x
+    # An object that knows how to be waited for (compat concurrent.futures' results of
+    # Executor.map/as_completed: iterating them waits, so converted code waits for all here).
+    w = getattr(x, "_gy_await", None)
+    return w() if w is not None else _Value(x)
 
 
 def new(cls):

@@ -294,7 +294,7 @@ impl<'p> Eval<'p, '_> {
         let mut out = ValSet::new();
         for v in vals {
             match v {
-                Val::Container(obj) => out.extend(self.state.elem(*obj, None)),
+                Val::Container(obj) | Val::Runtime(Kind::Results, obj) => out.extend(self.state.elem(*obj, None)),
                 Val::None => {}
                 _ => {
                     out.insert(Val::Foreign);

@@ -52,14 +52,14 @@ impl<'p> Eval<'p, '_> {
             }
             Stmt::TypeAlias(_) => {}
             Stmt::For(f) => {
-                let iter = self.eval(&f.iter, ctx);
+                let iter = self.eval_for_iter(start_of(stmt)..end_of(stmt), false, &f.iter, ctx);
                 let elems = self.iterate(&iter);
                 self.assign(&f.target, &elems, ctx);
                 self.exec_body(&f.body, ctx);
                 self.exec_body(&f.orelse, ctx);
             }
             Stmt::AsyncFor(f) => {
-                let iter = self.eval(&f.iter, ctx);
+                let iter = self.eval_for_iter(start_of(stmt)..end_of(stmt), true, &f.iter, ctx);
                 let elems = self.iterate(&iter);
                 self.assign(&f.target, &elems, ctx);
                 self.exec_body(&f.body, ctx);
@@ -170,7 +170,7 @@ impl<'p> Eval<'p, '_> {
     }
 
     fn exec_with(&mut self, range: std::ops::Range<usize>, is_async: bool, items: &'p [ast::WithItem], body: &'p [Stmt], ctx: &Ctx) {
-        let mut fact = WithFact { module: ctx.module, start: range.start, end: range.end, owner: ctx.owner, is_async, items: Vec::new() };
+        let mut fact = WithFact { module: ctx.module, start: range.start, end: range.end, owner: ctx.owner, is_async, is_for: false, items: Vec::new() };
         for item in items {
             let vals = self.eval(&item.context_expr, ctx);
             for v in &vals {
@@ -179,8 +179,8 @@ impl<'p> Eval<'p, '_> {
                 }
             }
             let lock = vals.iter().find_map(|v| match v {
-                Val::Runtime(k, _) if k.is_lock_like() => Some(*k),
-                Val::Instance(c) => self.hierarchy.runtime_base.get(c).copied().filter(|k| k.is_lock_like()),
+                Val::Runtime(k, _) if k.with_blocks() => Some(*k),
+                Val::Instance(c) => self.hierarchy.runtime_base.get(c).copied().filter(|k| k.with_blocks()),
                 _ => None,
             });
             fact.items.push(WithItemFact { lock, range: start_of(&item.context_expr)..end_of(&item.context_expr) });

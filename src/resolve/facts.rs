@@ -118,22 +118,24 @@ impl Callback {
     }
 }
 
-/// One `with` statement.
+/// One `with` statement, or a `for` over a results iterator of `concurrent.futures`
+/// (`is_for`; its one item is the iterable): both become `async` when their function converts.
 #[derive(Debug, Clone)]
 pub struct WithFact {
     pub module: usize,
-    /// The statement, from `with` (or `async`) to the end of its body.
+    /// The statement, from `with`/`for` (or `async`) to the end of its body.
     pub start: usize,
     pub end: usize,
     pub owner: Owner,
     pub is_async: bool,
+    pub is_for: bool,
     pub items: Vec<WithItemFact>,
 }
 
 /// One item of a `with`.
 #[derive(Debug, Clone)]
 pub struct WithItemFact {
-    /// The lock-like kind it acquires, if any.
+    /// The kind whose `with` (or iteration) may block, if any.
     pub lock: Option<Kind>,
     /// The context expression.
     pub range: std::ops::Range<usize>,
@@ -226,6 +228,9 @@ pub struct Recorded {
     /// Calls already awaited / adapted (offsets in the current module).
     pub awaited: FastSet<(usize, usize)>,
     pub adapted: FastSet<(usize, usize)>,
+    /// Start of the `for` iterable being evaluated: a results iterator there is iterated with
+    /// `async for`, so its call is not awaited (resolve/futures.rs).
+    pub for_iter: Option<usize>,
 }
 
 

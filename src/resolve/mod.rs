@@ -22,6 +22,7 @@ mod eval;
 mod exec;
 mod expr;
 mod facts;
+mod futures;
 mod hierarchy;
 mod models;
 mod state;

@@ -27,6 +27,7 @@ impl<'p> Eval<'p, '_> {
         if self.catalog_call(module, name, call)
             || self.runtime_helper_call(module, name, call)
             || self.runtime_class_method_call(module, name, call)
+            || self.futures_call(module, name, call)
         {
             return;
         }
@@ -428,6 +429,9 @@ impl<'p> Eval<'p, '_> {
 
     /// `obj.method(...)` on a runtime object (`q.get()`, `lock.acquire(False)`, `s.accept()`).
     pub(super) fn call_runtime_method(&mut self, kind: Kind, obj: ObjId, method: &str, call: &mut Call<'_, 'p>) {
+        if self.futures_method(kind, obj, method, call) {
+            return; // concurrent.futures: resolve/futures.rs
+        }
         if kind.blocks(method) && !kinds::non_blocking_call(kind, method, call.node) {
             call.fact.callees.push(Callee::Seed { what: format!("{}.{}", kind.name(), method), replace: None });
         } else {

@@ -1,6 +1,6 @@
-# compat: runs=thread
+# compat: runs=green,thread,host
 # concurrent.futures: a ThreadPoolExecutor worker pool (map, submit, as_completed, wait, callbacks,
-# exceptions, timeouts, shutdown); thread backend only (see docs/COMPAT.md)
+# exceptions, timeouts, shutdown)
 from concurrent.futures import ThreadPoolExecutor, as_completed, wait, FIRST_COMPLETED, ALL_COMPLETED
 import concurrent.futures
 import threading
