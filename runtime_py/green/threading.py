@@ -375,17 +375,10 @@ async def _join_all():
         await th.join()
 
 
-# Called at the program's end before the wait for non-daemon threads, as CPython calls its
-# threading._register_atexit functions: compat concurrent.futures shuts its pools down there.
-_gy_exit_hooks = []
-
-
 def _shutdown():
     """Wait for every non-daemon thread (the end of the program, as CPython does)."""
     if K.dead:
         return
-    while _gy_exit_hooks:
-        K.run_task(_gy_exit_hooks.pop()())
     for th in _alive:
         if not th._daemonic:
             K.run_task(_join_all())

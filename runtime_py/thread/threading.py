@@ -258,15 +258,8 @@ def _local_storage():
     return current_thread()._gy_locals
 
 
-# Called at exit before the wait for non-daemon threads, as CPython calls its
-# threading._register_atexit functions: compat concurrent.futures shuts its pools down there.
-_gy_exit_hooks = []
-
-
 def _shutdown():
     """Wait for every non-daemon thread (CPython does this at interpreter exit)."""
-    while _gy_exit_hooks:
-        _gy_exit_hooks.pop()()
     me = get_ident()
     while True:
         with _active_lock:

@@ -369,6 +369,24 @@ _counter = [0]
 _pools = []  # pools not shut down: the program's end shuts them down (CPython's atexit hook)
 
 
+_hooked = []
+
+
+def _hook_exit():
+    # The runtime's _shutdown (the program's end: __gy.exit(), sys.atexit, CPython's exit)
+    # first shuts the pools down, as CPython's threading._register_atexit hook does before the
+    # wait for non-daemon threads.
+    prev = _gth._shutdown
+
+    def _shutdown():
+        if not K.dead:
+            K.run_task(_at_exit())
+        prev()
+
+    _gth._shutdown = _shutdown
+    _hooked.append(True)
+
+
 async def _at_exit():
     while _pools:
         await _pools[-1].shutdown(wait=True)
@@ -392,8 +410,8 @@ class ThreadPoolExecutor(Executor):
         self._prefix = thread_name_prefix or ("ThreadPoolExecutor-%d" % (_counter[0] - 1))
         self._initializer = initializer
         self._initargs = initargs
-        if not _pools:
-            _gth._gy_exit_hooks.append(_at_exit)
+        if not _pools and not _hooked:
+            _hook_exit()
         _pools.append(self)
 
     def submit(self, fn, *args, **kwargs):

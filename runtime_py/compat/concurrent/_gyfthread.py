@@ -225,9 +225,21 @@ _plock = threading.Lock()
 _pools = []  # pools not shut down: the program's end shuts them down (CPython's atexit hook)
 
 
-def _at_exit():
-    while _pools:
-        _pools[-1].shutdown(wait=True)
+_hooked = []
+
+
+def _hook_exit():
+    # The runtime's _shutdown (the program's end) first shuts the pools down, as CPython's
+    # threading._register_atexit hook does before the wait for non-daemon threads.
+    prev = _gth._shutdown
+
+    def _shutdown():
+        while _pools:
+            _pools[-1].shutdown(wait=True)
+        prev()
+
+    _gth._shutdown = _shutdown
+    _hooked.append(True)
 
 
 class ThreadPoolExecutor(Executor):
@@ -250,8 +262,8 @@ class ThreadPoolExecutor(Executor):
         self._initializer = initializer
         self._initargs = initargs
         with _plock:
-            if not _pools:
-                _gth._gy_exit_hooks.append(_at_exit)
+            if not _pools and not _hooked:
+                _hook_exit()
             _pools.append(self)
 
     def submit(self, fn, *args, **kwargs):
