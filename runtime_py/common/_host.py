@@ -89,3 +89,8 @@ def _program_threads_in_logging():
     # The host kernel's asyncio loop logs "Using selector" at DEBUG when it is made: keep it out
     # of a program's DEBUG log (a device prints no such line).
     logging.getLogger("asyncio").setLevel(logging.INFO)
+    # OUT/logging/handlers.py (greenify's, shipped when the program imports logging.handlers)
+    # is found first: its QueueListener runs on green threads (CPython's blocks in get()).
+    mine = os.path.join(_OUT, "logging")
+    if os.path.exists(os.path.join(mine, "handlers.py")) and mine not in logging.__path__:
+        logging.__path__.insert(0, mine)
